@@ -1,0 +1,33 @@
+package io.mutualchain.core.tx;
+
+import io.mutualchain.core.codec.CanonicalReader;
+import io.mutualchain.core.codec.CanonicalWriter;
+import io.mutualchain.core.codec.CodecException;
+
+/**
+ * What a transaction does. Each kind has a fixed one-byte tag in the encoding; tags are never
+ * reused. New kinds are added here, with their tag, by the features that need them.
+ */
+public sealed interface TxPayload permits Transfer {
+    /** The encoding tag of this kind. */
+    int kind();
+
+    /** A short lower-case name for logs, receipts and the API ("transfer"). */
+    String kindName();
+
+    /** Writes the fields after the tag. */
+    void writeFields(CanonicalWriter w);
+
+    default void write(CanonicalWriter w) {
+        w.u8(kind());
+        writeFields(w);
+    }
+
+    static TxPayload read(CanonicalReader r) {
+        int kind = r.u8("payload kind");
+        return switch (kind) {
+            case Transfer.KIND -> Transfer.readFields(r);
+            default -> throw new CodecException("unknown transaction kind " + kind);
+        };
+    }
+}
