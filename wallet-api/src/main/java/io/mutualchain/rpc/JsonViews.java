@@ -1,0 +1,177 @@
+package io.mutualchain.rpc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.BlockHeader;
+import io.mutualchain.core.block.CommitCertificate;
+import io.mutualchain.core.block.ValidatorSignature;
+import io.mutualchain.core.bytes.Hex;
+import io.mutualchain.core.codec.CanonicalWriter;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.tx.TxPayload;
+import io.mutualchain.core.types.Address;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.rpc.jsonrpc.JsonCodec;
+
+/**
+ * The JSON form of every chain object, shared by the RPC server and the CLI's {@code --json} so the
+ * two never disagree. Conventions: bytes (hashes, keys, signatures, raw encodings) are {@code "0x"} +
+ * lower-case hex; amounts are decimal MTN strings ({@link Mtn#format}) with a twin {@code …Units}
+ * string of base units, never JSON floats; heights, indexes, nonces, views and times are JSON
+ * integers; addresses are their {@code mc…} text. Field order is fixed, so output is reproducible.
+ */
+public final class JsonViews {
+    private JsonViews() {
+    }
+
+    public static String hex(byte[] bytes) {
+        return "0x" + Hex.encode(bytes);
+    }
+
+    public static String hash(Hash32 h) {
+        return "0x" + h.toHex();
+    }
+
+    /** Decimal MTN, e.g. "12.5". */
+    public static String amount(long units) {
+        return Mtn.format(units);
+    }
+
+    public static ObjectNode header(BlockHeader h) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("hash", hash(h.hash()));
+        o.put("chainId", h.chainId());
+        o.put("height", h.height());
+        o.put("prevHash", hash(h.prevHash()));
+        o.put("timestampMs", h.timestampMs());
+        o.put("txRoot", hash(h.txRoot()));
+        o.put("stateRoot", hash(h.stateRoot()));
+        o.put("txCount", h.txCount());
+        o.put("proposer", hex(h.proposer().toBytes()));
+        o.put("proposerAddress", Address.of(h.proposer()).toString());
+        o.put("view", h.view());
+        return o;
+    }
+
+    public static ObjectNode certificate(CommitCertificate c) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("view", c.view());
+        o.put("height", c.height());
+        o.put("blockHash", hash(c.blockHash()));
+        ArrayNode sigs = o.putArray("signatures");
+        for (ValidatorSignature s : c.signatures()) {
+            ObjectNode e = sigs.addObject();
+            e.put("validator", hex(s.validator().toBytes()));
+            e.put("signature", hex(s.signature().toBytes()));
+        }
+        return o;
+    }
+
+    /** Header fields, then {@code transactions} (ids, or full objects), then {@code certificate}. */
+    public static ObjectNode block(Block block, CommitCertificate certificate, boolean fullTransactions) {
+        ObjectNode o = header(block.header());
+        ArrayNode txs = o.putArray("transactions");
+        Hash32 blockHash = block.hash();
+        for (int i = 0; i < block.transactions().size(); i++) {
+            Transaction tx = block.transactions().get(i);
+            if (fullTransactions) {
+                txs.add(transaction(new TxView(tx, block.height(), i, blockHash)));
+            } else {
+                txs.add(hash(tx.id()));
+            }
+        }
+        o.set("certificate", certificate == null ? NullNode.instance : certificate(certificate));
+        return o;
+    }
+
+    public static ObjectNode block(BlockView view, boolean fullTransactions) {
+        return block(view.block(), view.certificate(), fullTransactions);
+    }
+
+    /** A transaction on its own (for example one about to be sent): no position fields. */
+    public static ObjectNode transaction(Transaction tx) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("id", hash(tx.id()));
+        o.put("chainId", tx.chainId());
+        o.put("from", tx.senderAddress().toString());
+        o.put("publicKey", hex(tx.sender().toBytes()));
+        o.put("nonce", tx.nonce());
+        o.put("maxFee", amount(tx.maxFee()));
+        o.put("maxFeeUnits", Long.toString(tx.maxFee()));
+        payload(o, tx.payload());
+        o.put("signature", hex(tx.signature().toBytes()));
+        o.put("raw", hex(tx.encode()));
+        return o;
+    }
+
+    /** A committed transaction: the fields of {@link #transaction(Transaction)} plus height, index and blockHash. */
+    public static ObjectNode transaction(TxView view) {
+        ObjectNode o = transaction(view.tx());
+        o.put("height", view.height());
+        o.put("index", view.index());
+        o.put("blockHash", hash(view.blockHash()));
+        return o;
+    }
+
+    private static void payload(ObjectNode o, TxPayload payload) {
+        o.put("kind", payload.kindName());
+        if (payload instanceof Transfer t) {
+            o.put("to", t.to().toString());
+            o.put("amount", amount(t.amount()));
+            o.put("amountUnits", Long.toString(t.amount()));
+        } else {
+            // A kind this module does not know yet still shows its exact fields, as canonical hex.
+            CanonicalWriter w = new CanonicalWriter();
+            payload.writeFields(w);
+            o.put("kindTag", payload.kind());
+            o.put("payload", hex(w.toByteArray()));
+        }
+    }
+
+    public static ObjectNode receipt(ReceiptView r) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("txId", hash(r.txId()));
+        o.put("height", r.height());
+        o.put("index", r.index());
+        o.put("blockHash", hash(r.blockHash()));
+        o.put("success", r.success());
+        if (r.error() == null) {
+            o.putNull("error");
+        } else {
+            o.put("error", r.error());
+        }
+        o.put("feePaid", amount(r.feePaid()));
+        o.put("feePaidUnits", Long.toString(r.feePaid()));
+        return o;
+    }
+
+    public static ObjectNode account(AccountView a) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("address", a.address().toString());
+        o.put("balance", amount(a.balance()));
+        o.put("balanceUnits", Long.toString(a.balance()));
+        o.put("nonce", a.nonce());
+        return o;
+    }
+
+    public static ObjectNode status(StatusView s) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("chainId", s.chainId());
+        o.put("nodeName", s.nodeName());
+        o.put("height", s.height());
+        if (s.lastBlockHash() == null) {
+            o.putNull("lastBlockHash");
+        } else {
+            o.put("lastBlockHash", hash(s.lastBlockHash()));
+        }
+        o.put("lastBlockTimeMs", s.lastBlockTimeMs());
+        o.put("mempoolSize", s.mempoolSize());
+        o.put("validator", s.validator());
+        o.put("view", s.view());
+        return o;
+    }
+}

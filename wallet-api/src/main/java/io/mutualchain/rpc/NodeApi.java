@@ -1,0 +1,36 @@
+package io.mutualchain.rpc;
+
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.tx.TxRejectedException;
+import io.mutualchain.core.types.Address;
+import java.util.Optional;
+
+/**
+ * What the RPC server needs from a node; the daemon implements it. Calls arrive on RPC worker
+ * threads, several at once, never on a network event loop, so an implementation may block briefly
+ * (a database read) but must be thread-safe. A runtime exception becomes a JSON-RPC internal error
+ * whose stack trace is logged, never sent.
+ */
+public interface NodeApi {
+    String chainId();
+
+    /** Height of the latest committed block (0 before the first block). */
+    long blockNumber();
+
+    Optional<BlockView> blockByNumber(long height);
+
+    Optional<BlockView> blockByHash(Hash32 hash);
+
+    /** A committed transaction with its position; empty if unknown (a pending one is not yet known here). */
+    Optional<TxView> transaction(Hash32 id);
+
+    Optional<ReceiptView> receipt(Hash32 txId);
+
+    /** Decodes, checks and admits raw transaction bytes to the mempool; returns the transaction id. */
+    Hash32 sendRawTransaction(byte[] raw) throws TxRejectedException;
+
+    /** An account's committed balance and next nonce; an unknown address has balance 0 and nonce 0. */
+    AccountView account(Address address);
+
+    StatusView status();
+}

@@ -1,0 +1,45 @@
+package io.mutualchain.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mutualchain.core.tx.TxRejection;
+import java.util.Optional;
+
+/** A JSON-RPC error answer received by the client: the server's code, message and optional data. */
+public final class RpcException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+    private final transient JsonNode data;
+
+    public RpcException(int code, String message, JsonNode data) {
+        super(message);
+        this.code = code;
+        this.data = data;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The error's data member, or null. */
+    public JsonNode data() {
+        return data;
+    }
+
+    /** For a refused transaction: the typed reason from {@code data.reason}. */
+    public Optional<TxRejection.Reason> rejectionReason() {
+        if (data == null || !data.path("reason").isTextual()) {
+            return Optional.empty();
+        }
+        for (TxRejection.Reason r : TxRejection.Reason.values()) {
+            if (r.name().equals(data.path("reason").textValue()) && r.rpcCode() == code) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "RpcException(" + code + ": " + getMessage() + ")";
+    }
+}

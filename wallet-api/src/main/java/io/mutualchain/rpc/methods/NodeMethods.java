@@ -1,0 +1,104 @@
+package io.mutualchain.rpc.methods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.tx.TxRejectedException;
+import io.mutualchain.core.tx.TxRejection;
+import io.mutualchain.rpc.BlockView;
+import io.mutualchain.rpc.JsonViews;
+import io.mutualchain.rpc.NodeApi;
+import io.mutualchain.rpc.jsonrpc.JsonCodec;
+import io.mutualchain.rpc.jsonrpc.MethodRegistry;
+import io.mutualchain.rpc.jsonrpc.Params;
+import io.mutualchain.rpc.jsonrpc.RpcError;
+import io.mutualchain.rpc.jsonrpc.RpcMethod;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Registers the {@code mc_} methods over a {@link NodeApi}. Param names (for calls by name) are the
+ * ones listed in each registration and in docs/api.md; unknown blocks, transactions and receipts
+ * answer {@code null}, not an error, so a wallet can poll for a receipt without catching anything.
+ */
+public final class NodeMethods {
+    public static final String CHAIN_ID = "mc_chainId";
+    public static final String BLOCK_NUMBER = "mc_blockNumber";
+    public static final String GET_BLOCK_BY_NUMBER = "mc_getBlockByNumber";
+    public static final String GET_BLOCK_BY_HASH = "mc_getBlockByHash";
+    public static final String GET_TRANSACTION = "mc_getTransaction";
+    public static final String GET_RECEIPT = "mc_getReceipt";
+    public static final String SEND_RAW_TRANSACTION = "mc_sendRawTransaction";
+    public static final String GET_ACCOUNT = "mc_getAccount";
+    public static final String STATUS = "mc_status";
+    public static final String HEALTH = "mc_health";
+
+    private final NodeApi api;
+
+    private NodeMethods(NodeApi api) {
+        this.api = api;
+    }
+
+    /** Adds every {@code mc_} method to {@code registry}, served by {@code api}. */
+    public static MethodRegistry registerAll(MethodRegistry registry, NodeApi api) {
+        NodeMethods m = new NodeMethods(api);
+        registry.register(RpcMethod.noParams(CHAIN_ID, p -> TextNode.valueOf(api.chainId())));
+        registry.register(RpcMethod.noParams(BLOCK_NUMBER, p -> JsonCodec.NODES.numberNode(api.blockNumber())));
+        registry.register(RpcMethod.of(GET_BLOCK_BY_NUMBER, List.of("height", "fullTransactions"), 1, m::blockByNumber));
+        registry.register(RpcMethod.of(GET_BLOCK_BY_HASH, List.of("hash", "fullTransactions"), 1, m::blockByHash));
+        registry.register(RpcMethod.of(GET_TRANSACTION, List.of("txId"), 1, m::transaction));
+        registry.register(RpcMethod.of(GET_RECEIPT, List.of("txId"), 1, m::receipt));
+        registry.register(RpcMethod.of(SEND_RAW_TRANSACTION, List.of("raw"), 1, m::sendRawTransaction));
+        registry.register(RpcMethod.of(GET_ACCOUNT, List.of("address"), 1,
+                p -> JsonViews.account(api.account(ParamReaders.address("address", p.required("address"))))));
+        registry.register(RpcMethod.noParams(STATUS, p -> JsonViews.status(api.status())));
+        registry.register(RpcMethod.noParams(HEALTH, p -> JsonCodec.NODES.objectNode().put("status", "ok")));
+        return registry;
+    }
+
+    private JsonNode blockByNumber(Params p) {
+        OptionalLong tag = ParamReaders.blockTag("height", p.required("height"));
+        boolean full = fullTransactions(p);
+        long height = tag.isPresent() ? tag.getAsLong() : api.blockNumber();
+        return render(api.blockByNumber(height), full);
+    }
+
+    private JsonNode blockByHash(Params p) {
+        Hash32 hash = ParamReaders.hash("hash", p.required("hash"));
+        return render(api.blockByHash(hash), fullTransactions(p));
+    }
+
+    private static boolean fullTransactions(Params p) {
+        return p.optional("fullTransactions").map(v -> ParamReaders.bool("fullTransactions", v)).orElse(false);
+    }
+
+    private static JsonNode render(Optional<BlockView> block, boolean full) {
+        return block.<JsonNode>map(b -> JsonViews.block(b, full)).orElse(NullNode.instance);
+    }
+
+    private JsonNode transaction(Params p) {
+        Hash32 id = ParamReaders.hash("txId", p.required("txId"));
+        return api.transaction(id).<JsonNode>map(JsonViews::transaction).orElse(NullNode.instance);
+    }
+
+    private JsonNode receipt(Params p) {
+        Hash32 id = ParamReaders.hash("txId", p.required("txId"));
+        return api.receipt(id).<JsonNode>map(JsonViews::receipt).orElse(NullNode.instance);
+    }
+
+    private JsonNode sendRawTransaction(Params p) {
+        byte[] raw = ParamReaders.hexData("raw", p.required("raw"));
+        try {
+            return TextNode.valueOf(JsonViews.hash(api.sendRawTransaction(raw)));
+        } catch (TxRejectedException e) {
+            throw rejected(e.rejection());
+        }
+    }
+
+    /** A rejection keeps its stable code and message; {"reason": NAME} lets programs switch on it. */
+    static RpcError rejected(TxRejection r) {
+        return new RpcError(r.reason().rpcCode(), r.message(), JsonCodec.NODES.objectNode().put("reason", r.reason().name()));
+    }
+}
