@@ -63,6 +63,12 @@ public final class CoreArbitraries {
         return utf8.length >= 1 && utf8.length <= Transaction.MAX_CHAIN_ID_BYTES && new String(utf8, StandardCharsets.UTF_8).equals(s);
     }
 
+    /** A valid chain id that differs from {@code chainId}: its first code point replaced by an ASCII letter. */
+    public static String otherChainId(String chainId) {
+        String rest = chainId.substring(chainId.offsetByCodePoints(0, 1));
+        return (chainId.startsWith("a") ? "b" : "a") + rest;
+    }
+
     public static Arbitrary<Long> nonNegativeLongs() {
         return Arbitraries.longs().between(0, Long.MAX_VALUE);
     }
