@@ -1,0 +1,50 @@
+package io.mutualchain.ledger;
+
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.genesis.Allocation;
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.types.Address;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.ledger.state.SparseMerkleTree;
+import io.mutualchain.ledger.store.Cf;
+import io.mutualchain.ledger.store.Head;
+import io.mutualchain.ledger.store.Keys;
+import io.mutualchain.ledger.store.RocksLedgerDb;
+import io.mutualchain.ledger.store.TreeNodes;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Writes the genesis state into an empty database in one synced batch: the allocations as accounts,
+ * their state tree, the genesis hash, and a head at height 0. Either all of it is there or none, so a
+ * crash during first start just means genesis is applied again at the next start.
+ */
+final class GenesisWriter {
+    private GenesisWriter() {
+    }
+
+    static void apply(RocksLedgerDb db, Genesis genesis) throws LedgerException {
+        NavigableMap<Address, Account> accounts = new TreeMap<>();
+        long sum = 0;
+        for (Allocation a : genesis.allocations()) {
+            accounts.put(a.address(), new Account(a.amount(), 0));
+            sum += a.amount();
+        }
+        if (sum != Mtn.TOTAL_SUPPLY) {
+            throw new IllegalStateException("genesis allocations add up to " + sum + ", not the total supply");
+        }
+        SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), accounts);
+        Head head = new Head(0, genesis.hash(), genesis.genesisTimeMs(), Hash32.of(tree.root()));
+        MtnTotals totals = new MtnTotals(sum, accounts.size(), 0);
+        db.writeSynced(batch -> {
+            batch.put(Cf.META, Keys.META_SCHEMA, Ledger.schemaBytes());
+            for (var e : accounts.entrySet()) {
+                batch.put(Cf.ACCOUNTS, e.getKey().toBytes(), e.getValue().encode());
+            }
+            TreeNodes.write(batch, tree.writes());
+            batch.put(Cf.META, Keys.META_HEAD, head.encode());
+            batch.put(Cf.META, Keys.META_TOTALS, totals.encode());
+            batch.put(Cf.META, Keys.META_GENESIS_HASH, genesis.hash().toBytes());
+        });
+    }
+}

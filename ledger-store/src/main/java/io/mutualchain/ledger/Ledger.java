@@ -1,0 +1,308 @@
+package io.mutualchain.ledger;
+
+import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.CommitCertificate;
+import io.mutualchain.core.bytes.Hex;
+import io.mutualchain.core.codec.CanonicalReader;
+import io.mutualchain.core.codec.CanonicalWriter;
+import io.mutualchain.core.codec.CodecException;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.TxRejection;
+import io.mutualchain.core.types.Address;
+import io.mutualchain.ledger.exec.BlockExecutor;
+import io.mutualchain.ledger.exec.StateChecks;
+import io.mutualchain.ledger.state.SparseMerkleTree;
+import io.mutualchain.ledger.state.StateKeys;
+import io.mutualchain.ledger.state.StateProof;
+import io.mutualchain.ledger.store.Cf;
+import io.mutualchain.ledger.store.DbReader;
+import io.mutualchain.ledger.store.Head;
+import io.mutualchain.ledger.store.Keys;
+import io.mutualchain.ledger.store.RocksLedgerDb;
+import io.mutualchain.ledger.store.TreeNodes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The ledger of one node: committed blocks with their certificates, the transaction and receipt
+ * indexes, the world state (accounts) and its authenticated state root, and a column family the
+ * consensus engine persists into. One thread validates and commits; any number of threads read.
+ *
+ * <p>Every commit is one RocksDB write batch synced to disk, holding the block, certificate, indexes,
+ * receipts, account changes, state-tree changes and the new head together, so after a crash the
+ * database holds exactly the blocks that were committed, and the head, the accounts and the state
+ * root always agree with each other.
+ */
+public final class Ledger implements AutoCloseable {
+    /** On-disk format version; a database with another version is refused rather than misread. */
+    public static final long SCHEMA_VERSION = 1;
+
+    private final RocksLedgerDb db;
+    private final Genesis genesis;
+    private final ValidatorSet validators;
+    private final VerifiedTxCache verified;
+    /** Serialises validateProposal and commit: both read the tip and must not interleave. */
+    private final Object writerLock = new Object();
+    /** Readers see a head and its totals as one immutable value, swapped after each synced write. */
+    private volatile Tip tip;
+    private volatile CommitStats lastCommitStats;
+
+    private record Tip(Head head, MtnTotals totals) {
+    }
+
+    private Ledger(RocksLedgerDb db, Genesis genesis, Tip tip) {
+        this.db = db;
+        this.genesis = genesis;
+        this.validators = genesis.validatorSet();
+        // Room for the block being validated and the next one; a miss only costs a signature check.
+        int cacheEntries = 2 * genesis.params().maxBlockTxs();
+        this.verified = new VerifiedTxCache(genesis.chainId(), genesis.params().maxTxBytes(), genesis.params().baseFee(), cacheEntries);
+        this.tip = tip;
+    }
+
+    /**
+     * Opens or creates the ledger in {@code dir}. On first open applies genesis; later opens refuse a
+     * different genesis. Refuses a directory another process holds open.
+     */
+    public static Ledger open(Path dir, Genesis genesis) throws LedgerException {
+        Objects.requireNonNull(genesis, "genesis");
+        RocksLedgerDb db = RocksLedgerDb.open(dir);
+        try {
+            byte[] storedGenesis = db.get(Cf.META, Keys.META_GENESIS_HASH);
+            if (storedGenesis == null) {
+                GenesisWriter.apply(db, genesis);
+            } else {
+                checkSameChain(db, genesis, storedGenesis);
+            }
+            Head head = Head.decode(require(db, Keys.META_HEAD, "head"));
+            MtnTotals totals = MtnTotals.decode(require(db, Keys.META_TOTALS, "totals"));
+            return new Ledger(db, genesis, new Tip(head, totals));
+        } catch (CodecException e) {
+            db.close();
+            throw new LedgerException("database in " + db.dir() + " is corrupt: " + e.getMessage(), e);
+        } catch (LedgerException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void checkSameChain(RocksLedgerDb db, Genesis genesis, byte[] storedGenesis) throws LedgerException {
+        long schema = new CanonicalReader(require(db, Keys.META_SCHEMA, "schema version")).varint("schema");
+        if (schema != SCHEMA_VERSION) {
+            throw new LedgerException("database in " + db.dir() + " has format version " + schema + "; this node reads version "
+                    + SCHEMA_VERSION);
+        }
+        Hash32 stored = Hash32.of(storedGenesis);
+        if (!stored.equals(genesis.hash())) {
+            throw new LedgerException("database in " + db.dir() + " belongs to genesis " + stored + " but the configured genesis ("
+                    + "chain '" + genesis.chainId() + "') is " + genesis.hash() + "; use the genesis this data was created with, or another data directory");
+        }
+    }
+
+    private static byte[] require(RocksLedgerDb db, byte[] key, String what) throws LedgerException {
+        byte[] v = db.get(Cf.META, key);
+        if (v == null) {
+            throw new LedgerException("database in " + db.dir() + " has a genesis but no " + what + " record; it is damaged");
+        }
+        return v;
+    }
+
+    static byte[] schemaBytes() {
+        return new CanonicalWriter(4).uint(SCHEMA_VERSION).toByteArray();
+    }
+
+    public Genesis genesis() {
+        return genesis;
+    }
+
+    public long height() {
+        return tip.head().height();
+    }
+
+    public Hash32 lastBlockHash() {
+        return tip.head().blockHash();
+    }
+
+    public long lastBlockTimeMs() {
+        return tip.head().timeMs();
+    }
+
+    public Hash32 stateRoot() {
+        return tip.head().stateRoot();
+    }
+
+    /** Height, hash, time and state root of the committed tip, read together. */
+    public Head head() {
+        return tip.head();
+    }
+
+    public Account account(Address a) {
+        return readAccount(db::get, a);
+    }
+
+    static Account readAccount(DbReader reader, Address a) {
+        byte[] v = reader.get(Cf.ACCOUNTS, a.toBytes());
+        return v == null ? Account.EMPTY : Account.decode(v);
+    }
+
+    /** The state checks of mempool admission, against the committed state: nonce and balance. */
+    public Optional<TxRejection> checkAgainstState(Transaction tx) {
+        return StateChecks.check(tx, account(tx.senderAddress()), genesis.params().baseFee());
+    }
+
+    /** Everything a validator checks before voting for {@code block}; the reason if it must not. */
+    public Optional<String> validateProposal(Block block) {
+        synchronized (writerLock) {
+            return ProposalValidator.validate(block, tip.head(), genesis, validators, db::get, verified::check);
+        }
+    }
+
+    /**
+     * Executes and stores {@code block} with its certificate in one synced batch and returns the
+     * receipts. Refuses (and writes nothing) if the block does not extend the tip or the certificate
+     * does not finalise it.
+     */
+    public List<Receipt> commit(Block block, CommitCertificate cert) throws LedgerException {
+        synchronized (writerLock) {
+            Head head = tip.head();
+            Optional<String> bad = HeaderLinks.check(block.header(), head, genesis.chainId())
+                    .or(block::checkBody)
+                    .or(() -> cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height()));
+            if (bad.isPresent()) {
+                throw new LedgerException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + bad.get());
+            }
+            BlockCommit c = BlockCommit.prepare(db, block, cert, tip.totals(), genesis.params().baseFee(), verified::check);
+            db.writeSynced(c::fill);
+            tip = new Tip(c.newHead(), c.newTotals());
+            lastCommitStats = c.stats();
+            return c.receipts();
+        }
+    }
+
+    /** Timings and counts of the last commit; null before the first. */
+    public CommitStats lastCommitStats() {
+        return lastCommitStats;
+    }
+
+    public Optional<StoredBlock> blockByHeight(long height) {
+        if (height < 1) {
+            return Optional.empty();
+        }
+        return db.withSnapshot(r -> {
+            byte[] b = r.get(Cf.BLOCKS, Keys.height(height));
+            byte[] c = r.get(Cf.CERTS, Keys.height(height));
+            if (b == null || c == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredBlock(Block.decode(b), CommitCertificate.decode(c)));
+        });
+    }
+
+    public Optional<StoredBlock> blockByHash(Hash32 hash) {
+        byte[] h = db.get(Cf.BLOCK_BY_HASH, hash.toBytes());
+        if (h == null) {
+            return Optional.empty();
+        }
+        return blockByHeight(new CanonicalReader(h).varint("height"));
+    }
+
+    public Optional<TxLocation> transaction(Hash32 txId) {
+        byte[] v = db.get(Cf.TX_INDEX, txId.toBytes());
+        return v == null ? Optional.empty() : Optional.of(TxLocation.decode(v));
+    }
+
+    public Optional<Receipt> receipt(Hash32 txId) {
+        byte[] v = db.get(Cf.RECEIPTS, txId.toBytes());
+        return v == null ? Optional.empty() : Optional.of(Receipt.decode(v));
+    }
+
+    /** The maintained counters of the tip. */
+    public MtnTotals totals() {
+        return tip.totals();
+    }
+
+    /** Sums every stored balance by scanning the accounts; slow, for tests and audits. */
+    public long sumOfAllBalancesByScan() {
+        long[] sum = {0};
+        db.scan(Cf.ACCOUNTS, (k, v) -> sum[0] = Math.addExact(sum[0], Account.decode(v).balance()));
+        return sum[0];
+    }
+
+    /** Rebuilds the state root from every stored account, ignoring the stored tree; slow, for tests and audits. */
+    public Hash32 stateRootByScan() {
+        var changes = SparseMerkleTree.newChangeMap();
+        db.scan(Cf.ACCOUNTS, (k, v) -> {
+            Address a = Address.ofBytes(k);
+            changes.put(StateKeys.accountTreeKey(a).toBytes(), io.mutualchain.ledger.state.SmtHashing.valueHash(v));
+        });
+        return Hash32.of(SparseMerkleTree.update((d, p) -> null, changes).root());
+    }
+
+    /**
+     * A proof of the account at {@code a} against the current state root. Present for every address:
+     * an address with no account gets a proof of non-membership.
+     */
+    public Optional<StateProof> prove(Address a) {
+        return Optional.of(proveAccount(a).proof());
+    }
+
+    /** The account, the tip it belongs to and its proof, all from one snapshot. */
+    public AccountProof proveAccount(Address a) {
+        return db.withSnapshot(r -> {
+            Head head = Head.decode(r.get(Cf.META, Keys.META_HEAD));
+            Account account = readAccount(r, a);
+            Hash32 key = StateKeys.accountTreeKey(a);
+            List<Hash32> siblings = new ArrayList<>();
+            for (byte[] s : SparseMerkleTree.siblings(TreeNodes.reading(r), key.toBytes())) {
+                siblings.add(Hash32.of(s));
+            }
+            return new AccountProof(a, account, head.height(), head.stateRoot(), new StateProof(key, siblings));
+        });
+    }
+
+    /** Writes the consensus engine's records in one synced batch: {@code puts} (values must not be null), then {@code deletes}. */
+    public void consensusWrite(List<Map.Entry<byte[], byte[]>> puts, List<byte[]> deletes) throws LedgerException {
+        for (Map.Entry<byte[], byte[]> e : puts) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException("consensus records need a key and a value; delete through the deletes list");
+            }
+        }
+        db.writeSynced(batch -> {
+            for (Map.Entry<byte[], byte[]> e : puts) {
+                batch.put(Cf.CONSENSUS, e.getKey(), e.getValue());
+            }
+            for (byte[] k : deletes) {
+                batch.delete(Cf.CONSENSUS, Objects.requireNonNull(k, "consensus delete key"));
+            }
+        });
+    }
+
+    /** Every consensus record, keyed by the lower-case hex of its key, in key order. */
+    public SortedMap<String, byte[]> consensusEntries() {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        db.scan(Cf.CONSENSUS, (k, v) -> out.put(Hex.encode(k), v));
+        return out;
+    }
+
+    public long approximateSizeBytes() {
+        return db.approximateSizeBytes();
+    }
+
+    public Path dataDir() {
+        return db.dir();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

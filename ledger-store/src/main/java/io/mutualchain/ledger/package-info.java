@@ -1,0 +1,15 @@
+/**
+ * The ledger of a node: what has been committed and what it did to the world state. The daemon
+ * talks to {@link io.mutualchain.ledger.Ledger} only; consensus decides the order of blocks, this
+ * package decides what a block does and keeps it durably. It exists apart from consensus so that the
+ * PBFT engine stays a pure state machine, and apart from the daemon so that execution is
+ * deterministic code that can be tested against a real database without a network.
+ *
+ * <p>Rules that make every node reach the same state: transactions run in block order; each pays
+ * exactly the chain's base fee to the block's proposer; a transaction that fails a check changes
+ * nothing (no fee, no nonce step) and gets a FAILED receipt; nothing reads a clock. Each commit is a
+ * single synced RocksDB write batch, so a crash leaves the last committed block or the one before,
+ * never half of one. The world state is authenticated by the sparse Merkle tree of
+ * {@link io.mutualchain.ledger.state}.
+ */
+package io.mutualchain.ledger;
