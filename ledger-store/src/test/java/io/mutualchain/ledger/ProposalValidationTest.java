@@ -1,0 +1,170 @@
+package io.mutualchain.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.BlockHeader;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.Signature;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.types.Address;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProposalValidationTest {
+    @TempDir
+    Path dir;
+
+    final TestChain chain = new TestChain();
+    Ledger ledger;
+    KeyPair alice;
+    Address bob;
+
+    @BeforeEach
+    void open() throws Exception {
+        ledger = Ledger.open(dir, chain.genesis);
+        alice = chain.users.get(0);
+        bob = chain.users.get(1).address();
+    }
+
+    @AfterEach
+    void close() {
+        ledger.close();
+    }
+
+    private Block withHeader(List<Transaction> txs, UnaryOperator<BlockHeader> change) {
+        Block good = chain.nextBlock(ledger, txs);
+        return new Block(change.apply(good.header()), txs);
+    }
+
+    private static BlockHeader copy(BlockHeader h, long height, Hash32 prev, long time, Hash32 txRoot, Hash32 stateRoot) {
+        return new BlockHeader(h.chainId(), height, prev, time, txRoot, stateRoot, h.txCount(), h.proposer(), h.view());
+    }
+
+    @Test
+    void aCorrectBlockPassesAndThenCommits() throws Exception {
+        Block b = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob, 1), chain.transfer(alice, 1, bob, 2)));
+        assertThat(ledger.validateProposal(b)).isEmpty();
+        assertThat(ledger.commit(b, chain.certify(b))).allMatch(Receipt::succeeded);
+    }
+
+    @Test
+    void aBlockOnTheWrongParentIsRefused() {
+        Block b = withHeader(List.of(), h -> copy(h, h.height(), Hash32.ZERO, h.timestampMs(), h.txRoot(), h.stateRoot()));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("names parent"));
+    }
+
+    @Test
+    void aBlockAtTheWrongHeightIsRefused() {
+        Block b = withHeader(List.of(), h -> copy(h, 2, h.prevHash(), h.timestampMs(), h.txRoot(), h.stateRoot()));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("does not follow the committed height 0"));
+    }
+
+    @Test
+    void aBlockWithAWrongStateRootIsRefused() {
+        Block b = withHeader(List.of(), h -> copy(h, h.height(), h.prevHash(), h.timestampMs(), h.txRoot(), Hash32.ZERO));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("state root"));
+    }
+
+    @Test
+    void aBlockWhoseTransactionsDoNotMatchItsTxRootIsRefused() {
+        List<Transaction> txs = List.of(chain.transfer(alice, 0, bob, 1));
+        Block b = withHeader(txs, h -> copy(h, h.height(), h.prevHash(), h.timestampMs(), Hash32.ZERO, h.stateRoot()));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("transaction root"));
+    }
+
+    @Test
+    void aBlockNotAfterItsParentInTimeIsRefused() {
+        Block b = withHeader(List.of(), h -> copy(h, h.height(), h.prevHash(), TestChain.GENESIS_TIME_MS, h.txRoot(), h.stateRoot()));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("is not after its parent"));
+    }
+
+    @Test
+    void aBlockForAnotherChainIsRefused() {
+        Block good = chain.nextBlock(ledger, List.of());
+        BlockHeader h = good.header();
+        Block b = new Block(new BlockHeader("mc-other", h.height(), h.prevHash(), h.timestampMs(), h.txRoot(), h.stateRoot(), 0,
+                h.proposer(), 0), List.of());
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("chain 'mc-other'"));
+    }
+
+    @Test
+    void aBlockFromANonValidatorIsRefused() {
+        Block b = withHeader(List.of(), h -> new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs(), h.txRoot(),
+                h.stateRoot(), 0, alice.publicKey(), 0));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("is not a validator"));
+    }
+
+    @Test
+    void aBlockWithATransactionForAnotherChainIsRefusedNamingTheTransaction() {
+        Transaction foreign = Transaction.sign("mc-other", alice, 0, TestChain.BASE_FEE, new Transfer(bob, 1));
+        Block b = chain.nextBlock(ledger, List.of(foreign));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m)
+                .contains("transaction 0 (" + foreign.id() + ")").contains("WRONG_CHAIN"));
+    }
+
+    @Test
+    void aBlockWithABadSignatureIsRefusedNamingTheTransaction() {
+        Transaction good = chain.transfer(alice, 1, bob, 1);
+        byte[] sig = good.signature().toBytes();
+        sig[5] ^= 1;
+        Transaction forged = Transaction.of(good.chainId(), good.sender(), good.nonce(), good.maxFee(), good.payload(), Signature.of(sig));
+        Block b = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob, 1), forged));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m)
+                .contains("transaction 1 (" + forged.id() + ")").contains("BAD_SIGNATURE"));
+    }
+
+    @Test
+    void aBlockWhoseSecondTransactionOverspendsAfterTheFirstIsRefused() {
+        long funds = TestChain.USER_FUNDS;
+        Block b = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob, funds / 2), chain.transfer(alice, 1, bob, funds / 2)));
+        assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m)
+                .contains("transaction 1").contains("INSUFFICIENT_BALANCE"));
+    }
+
+    @Test
+    void aBlockWithNonceGapsOrRepeatsIsRefused() {
+        Block gap = chain.nextBlock(ledger, List.of(chain.transfer(alice, 1, bob, 1)));
+        assertThat(ledger.validateProposal(gap)).hasValueSatisfying(m -> assertThat(m).contains("NONCE_TOO_HIGH"));
+        Transaction t = chain.transfer(alice, 0, bob, 1);
+        Block twice = chain.nextBlock(ledger, List.of(t, t));
+        assertThat(ledger.validateProposal(twice)).hasValueSatisfying(m -> assertThat(m).contains("transaction 1").contains("NONCE_TOO_LOW"));
+    }
+
+    @Test
+    void aBlockWithMoreTransactionsThanTheChainAllowsIsRefused() {
+        List<Transaction> txs = new ArrayList<>();
+        for (int i = 0; i <= chain.genesis.params().maxBlockTxs(); i++) {
+            txs.add(chain.transfer(alice, i, bob, 1));
+        }
+        assertThat(ledger.validateProposal(chain.nextBlock(ledger, txs))).hasValueSatisfying(m -> assertThat(m).contains("the limit is"));
+    }
+
+    @Test
+    void commitRefusesABlockThatDoesNotExtendTheTipAndWritesNothing() throws Exception {
+        Block b = withHeader(List.of(), h -> copy(h, h.height(), Hash32.ZERO, h.timestampMs(), h.txRoot(), h.stateRoot()));
+        assertThatThrownBy(() -> ledger.commit(b, chain.certify(b))).isInstanceOf(LedgerException.class).hasMessageContaining("names parent");
+        assertThat(ledger.height()).isZero();
+        assertThat(ledger.blockByHash(b.hash())).isEmpty();
+    }
+
+    @Test
+    void commitRefusesACertificateWithoutAQuorumOrForAnotherBlock() throws Exception {
+        Block b = chain.nextBlock(ledger, List.of());
+        var full = chain.certify(b);
+        var short1 = new io.mutualchain.core.block.CommitCertificate(full.view(), full.height(), full.blockHash(), full.signatures().subList(0, 2));
+        assertThatThrownBy(() -> ledger.commit(b, short1)).isInstanceOf(LedgerException.class).hasMessageContaining("quorum");
+        Block other = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob, 1)));
+        assertThatThrownBy(() -> ledger.commit(other, full)).isInstanceOf(LedgerException.class).hasMessageContaining("certificate is for block");
+        assertThat(ledger.height()).isZero();
+    }
+}
