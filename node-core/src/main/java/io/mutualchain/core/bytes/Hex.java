@@ -38,7 +38,10 @@ public final class Hex {
     }
 
     private static int digit(String s, int index) {
-        int d = Character.digit(s.charAt(index), 16);
+        char c = s.charAt(index);
+        // Only ASCII: Character.digit also reads fullwidth and other scripts' digits, which would give
+        // the same bytes a second text form.
+        int d = c < 0x80 ? Character.digit(c, 16) : -1;
         if (d < 0) {
             throw new IllegalArgumentException("hex: '" + s.charAt(index) + "' at position " + index + " is not a hex digit");
         }

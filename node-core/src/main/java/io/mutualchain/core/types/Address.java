@@ -57,6 +57,10 @@ public final class Address implements Comparable<Address> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address '" + text + "': " + e.getMessage());
         }
+        if (all.length != SIZE + 4) {
+            // Hex.decode strips a leading "0x", which would leave fewer bytes than the digits suggest.
+            throw new IllegalArgumentException("address '" + text + "' must have " + 2 * (SIZE + 4) + " hex digits after '" + PREFIX + "'");
+        }
         Address a = new Address(Arrays.copyOf(all, SIZE));
         if (!Arrays.equals(a.checksum(), Arrays.copyOfRange(all, SIZE, SIZE + 4))) {
             throw new IllegalArgumentException("address '" + text + "' has a wrong checksum (mistyped?)");

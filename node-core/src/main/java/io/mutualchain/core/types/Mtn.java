@@ -2,6 +2,7 @@ package io.mutualchain.core.types;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * Amounts of MTN. On chain every amount is a {@code long} count of the smallest unit
@@ -13,6 +14,7 @@ public final class Mtn {
     public static final long UNIT = 100_000_000L;
     /** The fixed supply, 400,000,000 MTN, in base units. */
     public static final long TOTAL_SUPPLY = 400_000_000L * UNIT;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
     private Mtn() {
     }
@@ -22,12 +24,13 @@ public final class Mtn {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("amount is missing");
         }
-        BigDecimal d;
-        try {
-            d = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
+        String plain = text.trim();
+        // Plain ASCII decimals only: BigDecimal alone also takes exponents ("1e100000000" costs
+        // seconds of CPU, "1e2147483647" throws ArithmeticException), signs and other scripts' digits.
+        if (!PLAIN_DECIMAL.matcher(plain).matches()) {
             throw new IllegalArgumentException("amount '" + text + "' is not a decimal number");
         }
+        BigDecimal d = new BigDecimal(plain);
         if (d.signum() < 0) {
             throw new IllegalArgumentException("amount '" + text + "' is negative");
         }
