@@ -120,12 +120,12 @@ public final class JsonRpcDispatcher {
     }
 
     private static String describe(JsonProcessingException e) {
-        String what = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        String what = abbreviate((e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage()).replace('\n', ' '));
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             what = what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
-        return abbreviate(what.replace('\n', ' '));
+        return what;
     }
 
     private static String abbreviate(String s) {
