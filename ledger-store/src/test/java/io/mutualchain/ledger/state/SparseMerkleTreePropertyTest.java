@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class SparseMerkleTreeProperties {
+class SparseMerkleTreePropertyTest {
     /** Keys come from a small pool so that batches update and remove keys that exist, not only add. */
     static final int KEY_POOL = 24;
 
