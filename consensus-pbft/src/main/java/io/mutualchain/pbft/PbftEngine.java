@@ -1,0 +1,916 @@
+package io.mutualchain.pbft;
+
+import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.CommitCertificate;
+import io.mutualchain.core.codec.CodecException;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.pbft.message.Checkpoint;
+import io.mutualchain.pbft.message.CheckpointProof;
+import io.mutualchain.pbft.message.Commit;
+import io.mutualchain.pbft.message.MessageCodec;
+import io.mutualchain.pbft.message.NewView;
+import io.mutualchain.pbft.message.PbftMessage;
+import io.mutualchain.pbft.message.PrePrepare;
+import io.mutualchain.pbft.message.Prepare;
+import io.mutualchain.pbft.message.PreparedCert;
+import io.mutualchain.pbft.message.Signed;
+import io.mutualchain.pbft.message.ViewChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One validator's PBFT replica as a deterministic state machine. Inputs: {@link #step} (a message
+ * from a peer), {@link #tick} (time), {@link #propose} (the daemon's block when {@link #canPropose}),
+ * {@link #applied} (the ledger executed a committed block) and {@link #synced} (a block fetched by
+ * state sync). Output: {@link #ready}, to be carried out in the order documented on {@link Ready},
+ * then acknowledged with {@link #advance}. Not thread-safe: one thread owns it.
+ */
+public final class PbftEngine {
+    /** Own messages re-sent on each retransmission for heights this far below the last commit, so stragglers finish them. */
+    static final int RETRANSMIT_COMMITTED_TAIL = 2;
+    /** Largest doubling of the view-change timeout; the timeout is further capped by the configured maximum. */
+    static final int MAX_BACKOFF_SHIFT = 16;
+    /** Smallest message size bound, whatever the block size: room for a NEW-VIEW of small blocks. */
+    static final int MIN_MESSAGE_BYTES = 1 << 20;
+
+    private final PbftConfig config;
+    private final KeyPair key;
+    private final PublicKey self;
+    private final ValidatorSet validators;
+    private final BlockValidator app;
+    private final Quorums quorums;
+    private final MessageCodec codec;
+    private final BlockRules rules;
+    private final ProofChecker proofs;
+    private final Outbox out;
+    private final int maxMessageBytes;
+
+    // View state.
+    private long view;
+    private boolean active = true;
+    private long viewChangeCount;
+    private int backoff;
+    private long ticks;
+    private long ticksSinceProgress;
+    private long highestKnownCommitted;
+
+    // Heights.
+    private CheckpointProof stable = CheckpointProof.GENESIS;
+    private long lastCommitted;
+    private Hash32 lastCommittedHash;
+    private long lastApplied;
+    private Hash32 lastAppliedHash;
+    private final TreeMap<Long, Hash32> committedHashes = new TreeMap<>();
+    private final TreeMap<Long, CommittedBlock> ahead = new TreeMap<>();
+    private final TreeMap<Long, List<PublicKey>> certifiedWithoutBody = new TreeMap<>();
+
+    // Log of the current view, and what counts across views.
+    private final TreeMap<Long, Slot> slots = new TreeMap<>();
+    private final BlockStore blocks = new BlockStore();
+    private final CommitVotes commits = new CommitVotes();
+    private final CheckpointTracker checkpoints = new CheckpointTracker();
+    private Signed<Checkpoint> myCheckpoint;
+
+    // What this replica has sent (persisted, restored after a crash).
+    private final TreeMap<Long, Signed<PrePrepare>> sentPrePrepare = new TreeMap<>();
+    private final TreeMap<Long, PersistKeys.Vote> sentPrepare = new TreeMap<>();
+    private final TreeMap<Long, PersistKeys.Vote> sentCommit = new TreeMap<>();
+    private final TreeMap<Long, PreparedCert> prepared = new TreeMap<>();
+
+    // View change.
+    private final TreeMap<PublicKey, Signed<ViewChange>> viewChanges = new TreeMap<>();
+    private final TreeMap<PublicKey, Long> higherViewSeen = new TreeMap<>();
+    private final FutureBuffer future = new FutureBuffer();
+    private Signed<ViewChange> myViewChange;
+    private Signed<NewView> currentNewView;
+    private final TreeMap<PublicKey, Long> newViewSentAt = new TreeMap<>();
+
+    // Sync.
+    private long lastSyncTick = Long.MIN_VALUE / 2;
+    private SyncRequest lastSync;
+
+    /**
+     * @param restored            every (key, value) the engine asked to persist and did not delete; empty on first start
+     * @param lastCommittedHeight the ledger's height (0 at genesis)
+     * @param lastCommittedHash   the hash of the ledger's last block (the genesis hash at height 0)
+     */
+    public PbftEngine(PbftConfig config, KeyPair key, ValidatorSet validators, BlockValidator validator,
+                      SortedMap<String, byte[]> restored, long lastCommittedHeight, Hash32 lastCommittedHash) {
+        if (!validators.contains(key.publicKey())) {
+            throw new IllegalArgumentException("this node's key is not a validator");
+        }
+        if (lastCommittedHeight < 0) {
+            throw new IllegalArgumentException("last committed height cannot be negative");
+        }
+        this.config = config;
+        this.key = key;
+        this.self = key.publicKey();
+        this.validators = validators;
+        this.app = validator;
+        this.quorums = new Quorums(validators, config.has(InjectedFault.QUORUM_MINUS_ONE));
+        this.codec = new MessageCodec(validators.size(), config.watermarkWindow());
+        this.rules = new BlockRules(config, validators);
+        this.proofs = new ProofChecker(config, validators, quorums, rules);
+        this.out = new Outbox(config.has(InjectedFault.PERSIST_AFTER_SEND));
+        this.maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8,
+                Math.max(MIN_MESSAGE_BYTES, 2L * validators.size() * config.params().maxBlockBytes()));
+        this.lastCommitted = lastCommittedHeight;
+        this.lastCommittedHash = lastCommittedHash;
+        this.lastApplied = lastCommittedHeight;
+        this.lastAppliedHash = lastCommittedHash;
+        this.highestKnownCommitted = lastCommittedHeight;
+        committedHashes.put(lastCommittedHeight, lastCommittedHash);
+        restore(restored);
+    }
+
+    private void restore(SortedMap<String, byte[]> restored) {
+        for (Map.Entry<String, byte[]> e : restored.entrySet()) {
+            String k = e.getKey();
+            byte[] v = e.getValue();
+            if (k.equals(PersistKeys.VIEW)) {
+                PersistKeys.ViewState s = PersistKeys.decodeView(v);
+                view = s.view();
+                active = s.active();
+            } else if (k.equals(PersistKeys.CHECKPOINT)) {
+                stable = codec.decodeCheckpointProof(v);
+            } else if (k.startsWith(PersistKeys.PRE_PREPARE)) {
+                sentPrePrepare.put(PersistKeys.heightOf(k, PersistKeys.PRE_PREPARE), codec.decodeSignedPrePrepare(v));
+            } else if (k.startsWith(PersistKeys.PREPARE)) {
+                sentPrepare.put(PersistKeys.heightOf(k, PersistKeys.PREPARE), PersistKeys.decodeVote(v));
+            } else if (k.startsWith(PersistKeys.COMMIT)) {
+                sentCommit.put(PersistKeys.heightOf(k, PersistKeys.COMMIT), PersistKeys.decodeVote(v));
+            } else if (k.startsWith(PersistKeys.CERT)) {
+                prepared.put(PersistKeys.heightOf(k, PersistKeys.CERT), codec.decodePreparedCert(v));
+            }
+        }
+        if (!active) {
+            myViewChange = Signed.sign(buildViewChange(view), key, config.chainId());
+            viewChanges.put(self, myViewChange);
+        } else {
+            for (Signed<PrePrepare> pp : sentPrePrepare.values()) {
+                if (pp.body().view() == view && pp.body().height() > stable.height()) {
+                    slot(pp.body().height()).prePrepare = pp;
+                    blocks.add(pp.body().block());
+                }
+            }
+        }
+        for (PreparedCert c : prepared.values()) {
+            blocks.add(c.prePrepare().body().block());
+        }
+        for (Long h : new ArrayList<>(slots.keySet())) {
+            progress(h);
+        }
+        maybeRequestSync(true);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /** Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed. */
+    public StepResult step(PublicKey from, byte[] encodedMessage) {
+        if (encodedMessage == null || encodedMessage.length > maxMessageBytes) {
+            return StepResult.rejected(RejectReason.MALFORMED, "message is missing or larger than " + maxMessageBytes + " bytes");
+        }
+        Signed<? extends PbftMessage> m;
+        try {
+            m = codec.decode(encodedMessage);
+        } catch (CodecException | IllegalArgumentException e) {
+            return StepResult.rejected(RejectReason.MALFORMED, e.getMessage());
+        }
+        if (!validators.contains(m.signer())) {
+            return StepResult.rejected(RejectReason.UNKNOWN_SIGNER, "signer " + m.signer() + " is not a validator");
+        }
+        if (!m.verify(config.chainId(), config.verifier())) {
+            return StepResult.rejected(RejectReason.BAD_SIGNATURE, m.body().type() + " signature does not verify");
+        }
+        return handle(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private StepResult handle(Signed<? extends PbftMessage> m) {
+        return switch (m.body().type()) {
+            case PRE_PREPARE -> onPrePrepare((Signed<PrePrepare>) m);
+            case PREPARE -> onPrepare((Signed<Prepare>) m);
+            case COMMIT -> onCommit((Signed<Commit>) m);
+            case CHECKPOINT -> onCheckpoint((Signed<Checkpoint>) m);
+            case VIEW_CHANGE -> onViewChange((Signed<ViewChange>) m);
+            case NEW_VIEW -> onNewView((Signed<NewView>) m);
+        };
+    }
+
+    /** Advances time by one tick: view-change timer, retransmission, sync retry. */
+    public void tick() {
+        ticks++;
+        ticksSinceProgress++;
+        if (ticksSinceProgress >= currentTimeoutTicks()) {
+            backoff = Math.min(backoff + 1, MAX_BACKOFF_SHIFT);
+            startViewChange(view + 1);
+        }
+        if (ticks % config.retransmitTicks() == 0) {
+            retransmit();
+        }
+        maybeRequestSync(false);
+    }
+
+    /** True when this node is the primary of an active view, the next height is in the window and its parent is applied. */
+    public boolean canPropose() {
+        long next = nextProposalHeight();
+        return active && isPrimary() && next <= stable.height() + config.watermarkWindow() && lastApplied == next - 1;
+    }
+
+    public long nextProposalHeight() {
+        long next = Math.max(lastCommitted, stable.height()) + 1;
+        for (Slot s : slots.descendingMap().values()) {
+            if (s.prePrepare != null) {
+                return Math.max(next, s.height + 1);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Proposes {@code block} at {@link #nextProposalHeight()}. Only when {@link #canPropose()}; the
+     * header must name this node as proposer, the current view, and the last applied block as parent.
+     */
+    public void propose(Block block) {
+        if (!canPropose()) {
+            throw new IllegalStateException("cannot propose now (primary " + isPrimary() + ", active " + active + ")");
+        }
+        long h = nextProposalHeight();
+        Optional<String> bad = rules.check(block, h, view, false);
+        if (bad.isPresent()) {
+            throw new IllegalArgumentException("proposal refused: " + bad.get());
+        }
+        if (!block.header().prevHash().equals(lastAppliedHash)) {
+            throw new IllegalArgumentException("proposal's parent is not the last applied block");
+        }
+        Signed<PrePrepare> pp = Signed.sign(new PrePrepare(view, h, block), key, config.chainId());
+        sentPrePrepare.put(h, pp);
+        out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, h), encodeNested(pp));
+        out.broadcast(pp.encode());
+        Slot s = slot(h);
+        s.prePrepare = pp;
+        s.verdict = Verdict.Kind.VALID;
+        blocks.add(block);
+        progress(h);
+    }
+
+    /** The ledger executed and stored the committed block at {@code height}; the state root after it is {@code stateRootAfter}. */
+    public void applied(long height, Hash32 blockHash, Hash32 stateRootAfter) {
+        if (height != lastApplied + 1 || height > lastCommitted) {
+            throw new IllegalStateException("applied " + height + " but expected " + (lastApplied + 1) + " (committed " + lastCommitted + ")");
+        }
+        Hash32 expected = committedHashes.get(height);
+        if (expected != null && !expected.equals(blockHash)) {
+            throw new IllegalStateException("applied block " + blockHash + " at " + height + " is not the committed one " + expected);
+        }
+        lastApplied = height;
+        lastAppliedHash = blockHash;
+        committedHashes.headMap(Math.min(lastApplied, stable.height()), false).clear();
+        if (height % config.checkpointInterval() == 0 && height > stable.height()) {
+            myCheckpoint = Signed.sign(new Checkpoint(height, blockHash, stateRootAfter), key, config.chainId());
+            out.broadcast(myCheckpoint.encode());
+            addCheckpoint(myCheckpoint);
+        }
+        progress(height + 1);
+    }
+
+    /**
+     * A block obtained by state sync for a {@link SyncRequest}. The engine verifies the certificate
+     * against the validator set and the block against the certificate; if it fits it is released in
+     * {@link Ready#committed} like any other committed block, and the daemon applies it the same way.
+     */
+    public StepResult synced(Block block, CommitCertificate certificate) {
+        long h = block.height();
+        if (h <= lastCommitted) {
+            return StepResult.rejected(RejectReason.IRRELEVANT, "height " + h + " is already committed");
+        }
+        if (h > Math.max(stable.height(), lastCommitted) + config.watermarkWindow()) {
+            return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + h + " is too far ahead");
+        }
+        Optional<String> bad = proofs.commitCertificate(certificate, block);
+        if (bad.isEmpty()) {
+            bad = block.header().chainId().equals(config.chainId()) ? block.checkBody() : Optional.of("wrong chain");
+        }
+        if (bad.isPresent()) {
+            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, bad.get());
+        }
+        ahead.put(h, new CommittedBlock(block, certificate));
+        noteCommitted(h);
+        deliver();
+        return StepResult.accepted();
+    }
+
+    // ---------------------------------------------------------------- Ready
+
+    public boolean hasReady() {
+        return !out.isEmpty();
+    }
+
+    public Ready ready() {
+        return out.snapshot();
+    }
+
+    public void advance(Ready ready) {
+        out.remove(ready);
+    }
+
+    // ---------------------------------------------------------------- status
+
+    public long view() {
+        return view;
+    }
+
+    public boolean isViewActive() {
+        return active;
+    }
+
+    public boolean isPrimary() {
+        return validators.primaryOf(view).equals(self);
+    }
+
+    public PublicKey primary() {
+        return validators.primaryOf(view);
+    }
+
+    /** View changes this replica started or joined since it was constructed. */
+    public long viewChanges() {
+        return viewChangeCount;
+    }
+
+    public long lastCommittedHeight() {
+        return lastCommitted;
+    }
+
+    public long lastAppliedHeight() {
+        return lastApplied;
+    }
+
+    public long stableCheckpointHeight() {
+        return stable.height();
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+    public PublicKey publicKey() {
+        return self;
+    }
+
+    /** The current view-change timeout: first timeout doubled per consecutive expiry, capped. */
+    public long currentTimeoutTicks() {
+        long t = (long) config.viewChangeTimeoutTicks() << Math.min(backoff, MAX_BACKOFF_SHIFT);
+        return Math.min(t, config.maxViewChangeTimeoutTicks());
+    }
+
+    // ---------------------------------------------------------------- normal case (§4.2)
+
+    private StepResult onPrePrepare(Signed<PrePrepare> s) {
+        PrePrepare pp = s.body();
+        Optional<StepResult> refused = checkNormalCase(s, pp.view(), pp.height());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!s.signer().equals(validators.primaryOf(pp.view()))) {
+            return StepResult.rejected(RejectReason.NOT_PRIMARY, "pre-prepare not signed by the primary of view " + pp.view());
+        }
+        Slot slot = slot(pp.height());
+        if (slot.prePrepare != null) {
+            if (slot.hash().equals(pp.blockHash())) {
+                return StepResult.rejected(RejectReason.DUPLICATE, "pre-prepare already received");
+            }
+            suspectPrimary();
+            return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
+        }
+        Optional<String> bad = rules.check(pp.block(), pp.height(), pp.view(), false);
+        if (bad.isPresent()) {
+            suspectPrimary();
+            return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
+        }
+        slot.prePrepare = s;
+        blocks.add(pp.block());
+        progress(pp.height());
+        return StepResult.accepted();
+    }
+
+    private StepResult onPrepare(Signed<Prepare> s) {
+        Prepare p = s.body();
+        Optional<StepResult> refused = checkNormalCase(s, p.view(), p.height());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (s.signer().equals(validators.primaryOf(p.view()))) {
+            return StepResult.rejected(RejectReason.NOT_PRIMARY, "the primary does not send PREPARE");
+        }
+        Slot slot = slot(p.height());
+        Signed<Prepare> prev = slot.prepares.get(s.signer());
+        if (prev != null) {
+            return prev.body().equals(p) ? StepResult.rejected(RejectReason.DUPLICATE, "prepare already received")
+                    : StepResult.rejected(RejectReason.CONFLICTING, "signer prepared another block at this height");
+        }
+        slot.prepares.put(s.signer(), s);
+        progress(p.height());
+        return StepResult.accepted();
+    }
+
+    private StepResult onCommit(Signed<Commit> s) {
+        Commit c = s.body();
+        if (c.height() <= stable.height()) {
+            return StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + c.height() + " is at or below the stable checkpoint");
+        }
+        if (c.height() > stable.height() + config.watermarkWindow()) {
+            return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + c.height() + " is above the window");
+        }
+        if (!commits.add(s)) {
+            return StepResult.rejected(RejectReason.DUPLICATE, "signer already committed at this height in this or a later view");
+        }
+        progress(c.height());
+        return StepResult.accepted();
+    }
+
+    /** Common admission of PRE-PREPARE and PREPARE: view and window (§4.2). */
+    private Optional<StepResult> checkNormalCase(Signed<? extends PbftMessage> s, long msgView, long height) {
+        if (msgView < view) {
+            helpLaggard(s.signer());
+            return Optional.of(StepResult.rejected(RejectReason.STALE_VIEW, "message for view " + msgView + ", now in " + view));
+        }
+        if (msgView > view || !active) {
+            noteHigherView(s.signer(), msgView);
+            if (!future.add(s)) {
+                checkJoin();
+                return Optional.of(StepResult.rejected(RejectReason.BUFFER_FULL, "future-view buffer of the signer is full; oldest dropped"));
+            }
+            checkJoin();
+            return Optional.of(StepResult.rejected(RejectReason.VIEW_CHANGE_IN_PROGRESS, "buffered until view " + msgView + " starts"));
+        }
+        if (height <= stable.height()) {
+            return Optional.of(StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + height + " is at or below the stable checkpoint"));
+        }
+        if (height > stable.height() + config.watermarkWindow()) {
+            return Optional.of(StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + height + " is above the window"));
+        }
+        return Optional.empty();
+    }
+
+    private Slot slot(long h) {
+        return slots.computeIfAbsent(h, Slot::new);
+    }
+
+    /** Moves height {@code h} as far as it can go: validate, prepare, commit, deliver. */
+    private void progress(long h) {
+        Slot s = slots.get(h);
+        if (s != null && active && s.prePrepare != null) {
+            PublicKey primary = validators.primaryOf(view);
+            if (!primary.equals(self) && !s.sentPrepare && s.verdict != Verdict.Kind.INVALID) {
+                validateAndPrepare(s);
+            }
+            if (!s.sentCommit && s.verdict != Verdict.Kind.INVALID && s.matchingPrepares(primary).size() >= quorums.prepares) {
+                sendCommit(s, primary);
+            }
+        }
+        checkCommitted(h);
+    }
+
+    private void validateAndPrepare(Slot s) {
+        Block block = s.prePrepare.body().block();
+        Hash32 known = committedHashes.get(s.height);
+        if (known != null) {
+            if (known.equals(s.hash())) {
+                sendPrepare(s);
+            } else {
+                reject(s, "block differs from the one committed at this height");
+            }
+            return;
+        }
+        if (s.height != lastApplied + 1 || s.height <= lastCommitted) {
+            return;
+        }
+        if (!block.header().prevHash().equals(lastAppliedHash)) {
+            reject(s, "block's parent is not the last applied block");
+            return;
+        }
+        Verdict v = app.validate(block);
+        switch (v.kind()) {
+            case VALID -> {
+                s.verdict = Verdict.Kind.VALID;
+                sendPrepare(s);
+            }
+            case INVALID -> reject(s, v.reason());
+            case NOT_YET -> s.verdict = Verdict.Kind.NOT_YET;
+        }
+    }
+
+    private void reject(Slot s, String why) {
+        s.verdict = Verdict.Kind.INVALID;
+        suspectPrimary();
+    }
+
+    private void sendPrepare(Slot s) {
+        PersistKeys.Vote vote = new PersistKeys.Vote(view, s.hash());
+        PersistKeys.Vote before = sentPrepare.get(s.height);
+        if (before != null && before.view() == view && !before.hash().equals(s.hash())) {
+            return; // never contradict a PREPARE sent before a crash
+        }
+        if (!vote.equals(before)) {
+            sentPrepare.put(s.height, vote);
+            out.persist(PersistKeys.at(PersistKeys.PREPARE, s.height), PersistKeys.encodeVote(vote));
+        }
+        Signed<Prepare> p = Signed.sign(new Prepare(view, s.height, s.hash()), key, config.chainId());
+        out.broadcast(p.encode());
+        s.prepares.put(self, p);
+        s.sentPrepare = true;
+    }
+
+    private void sendCommit(Slot s, PublicKey primary) {
+        PersistKeys.Vote vote = new PersistKeys.Vote(view, s.hash());
+        PersistKeys.Vote before = sentCommit.get(s.height);
+        if (before != null && before.view() == view && !before.hash().equals(s.hash())) {
+            return; // never contradict a COMMIT sent before a crash
+        }
+        PreparedCert cert = new PreparedCert(s.prePrepare, s.matchingPrepares(primary));
+        prepared.put(s.height, cert);
+        out.persist(PersistKeys.at(PersistKeys.CERT, s.height), encodeCert(cert));
+        if (!vote.equals(before)) {
+            sentCommit.put(s.height, vote);
+            out.persist(PersistKeys.at(PersistKeys.COMMIT, s.height), PersistKeys.encodeVote(vote));
+        }
+        Signed<Commit> c = Signed.sign(new Commit(view, s.height, s.hash()), key, config.chainId());
+        out.broadcast(c.encode());
+        commits.add(c);
+        s.sentCommit = true;
+    }
+
+    private void checkCommitted(long h) {
+        if (h <= lastCommitted || ahead.containsKey(h)) {
+            return;
+        }
+        Optional<CommitVotes.Quorum> q = commits.quorum(h, quorums.commits);
+        if (q.isEmpty()) {
+            return;
+        }
+        CommitVotes.Quorum quorum = q.get();
+        Block block = blocks.get(h, quorum.hash());
+        noteCommitted(h);
+        if (block == null) {
+            certifiedWithoutBody.put(h, quorum.signers());
+            maybeRequestSync(true);
+            return;
+        }
+        ahead.put(h, new CommittedBlock(block, new CommitCertificate(quorum.view(), h, quorum.hash(), quorum.signatures())));
+        deliver();
+    }
+
+    /** Releases committed blocks in height order; asks for sync when there is a gap. */
+    private void deliver() {
+        while (true) {
+            CommittedBlock next = ahead.get(lastCommitted + 1);
+            if (next == null) {
+                break;
+            }
+            ahead.remove(lastCommitted + 1);
+            if (!next.block().header().prevHash().equals(lastCommittedHash)) {
+                continue; // not our chain; impossible with at most f faulty, but never deliver it
+            }
+            out.commit(next);
+            lastCommitted++;
+            lastCommittedHash = next.block().hash();
+            committedHashes.put(lastCommitted, lastCommittedHash);
+            certifiedWithoutBody.remove(lastCommitted);
+        }
+        certifiedWithoutBody.headMap(lastCommitted, true).clear();
+        ahead.headMap(lastCommitted, true).clear();
+        maybeRequestSync(false);
+    }
+
+    private void noteCommitted(long h) {
+        if (h > highestKnownCommitted) {
+            highestKnownCommitted = h;
+            ticksSinceProgress = 0;
+            backoff = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- checkpoints (§4.3)
+
+    private StepResult onCheckpoint(Signed<Checkpoint> s) {
+        Checkpoint c = s.body();
+        if (c.height() % config.checkpointInterval() != 0) {
+            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, "checkpoint height " + c.height() + " is not a multiple of K");
+        }
+        if (c.height() <= stable.height()) {
+            return StepResult.rejected(RejectReason.BELOW_WINDOW, "checkpoint " + c.height() + " is not above the stable one");
+        }
+        if (checkpoints.has(s.signer(), c)) {
+            return StepResult.rejected(RejectReason.DUPLICATE, "checkpoint already received");
+        }
+        addCheckpoint(s);
+        return StepResult.accepted();
+    }
+
+    private void addCheckpoint(Signed<Checkpoint> s) {
+        checkpoints.add(s, quorums.q).ifPresent(this::stabilize);
+    }
+
+    private void stabilize(CheckpointProof proof) {
+        if (proof.height() <= stable.height()) {
+            return;
+        }
+        long h = proof.height();
+        stable = proof;
+        out.persist(PersistKeys.CHECKPOINT, encodeProof(proof));
+        discard(sentPrePrepare, PersistKeys.PRE_PREPARE, h);
+        discard(sentPrepare, PersistKeys.PREPARE, h);
+        discard(sentCommit, PersistKeys.COMMIT, h);
+        discard(prepared, PersistKeys.CERT, h);
+        slots.headMap(h, true).clear();
+        commits.discardUpTo(h);
+        blocks.discardUpTo(h);
+        checkpoints.discardUpTo(h);
+        committedHashes.headMap(Math.min(lastApplied, h), false).clear();
+        noteCommitted(h);
+        maybeRequestSync(true);
+    }
+
+    private <V> void discard(TreeMap<Long, V> map, String prefix, long upTo) {
+        SortedMap<Long, V> old = map.headMap(upTo, true);
+        for (Long height : old.keySet()) {
+            out.persist(PersistKeys.at(prefix, height), null);
+        }
+        old.clear();
+    }
+
+    // ---------------------------------------------------------------- view change (§4.4, §4.5.2)
+
+    private void suspectPrimary() {
+        startViewChange(view + 1);
+    }
+
+    private void startViewChange(long target) {
+        if (target <= view) {
+            return;
+        }
+        view = target;
+        active = false;
+        viewChangeCount++;
+        ticksSinceProgress = 0;
+        slots.clear();
+        currentNewView = null;
+        higherViewSeen.values().removeIf(v -> v <= target);
+        ViewChange vc = buildViewChange(target);
+        myViewChange = Signed.sign(vc, key, config.chainId());
+        out.persist(PersistKeys.VIEW, PersistKeys.encodeView(new PersistKeys.ViewState(target, false)));
+        out.broadcast(myViewChange.encode());
+        viewChanges.put(self, myViewChange);
+        viewChanges.values().removeIf(v -> v.body().newView() < target);
+        maybeBuildNewView();
+    }
+
+    private ViewChange buildViewChange(long target) {
+        List<PreparedCert> certs = new ArrayList<>();
+        if (!config.has(InjectedFault.VIEW_CHANGE_WITHOUT_PREPARED)) {
+            for (PreparedCert c : prepared.tailMap(stable.height(), false).values()) {
+                if (c.height() <= stable.height() + config.watermarkWindow()) {
+                    certs.add(c);
+                }
+            }
+        }
+        return new ViewChange(target, stable, certs);
+    }
+
+    private StepResult onViewChange(Signed<ViewChange> s) {
+        ViewChange vc = s.body();
+        if (vc.newView() < view || (vc.newView() == view && active)) {
+            helpLaggard(s.signer());
+            return StepResult.rejected(RejectReason.STALE_VIEW, "view change to " + vc.newView() + ", now in " + view);
+        }
+        Signed<ViewChange> prev = viewChanges.get(s.signer());
+        if (prev != null && prev.body().newView() >= vc.newView()) {
+            return prev.body().newView() == vc.newView() ? StepResult.rejected(RejectReason.DUPLICATE, "view change already received")
+                    : StepResult.rejected(RejectReason.STALE_VIEW, "signer already asked for a higher view");
+        }
+        Optional<String> bad = proofs.viewChange(s);
+        if (bad.isPresent()) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        }
+        viewChanges.put(s.signer(), s);
+        noteHigherView(s.signer(), vc.newView());
+        checkJoin();
+        maybeBuildNewView();
+        return StepResult.accepted();
+    }
+
+    private void noteHigherView(PublicKey signer, long v) {
+        if (v > view && !signer.equals(self)) {
+            higherViewSeen.merge(signer, v, Math::max);
+        }
+    }
+
+    /** §4.5.2: join a view change once f + 1 others are in higher views; go to the smallest of the f + 1 highest. */
+    private void checkJoin() {
+        List<Long> higher = new ArrayList<>();
+        for (Long v : higherViewSeen.values()) {
+            if (v > view) {
+                higher.add(v);
+            }
+        }
+        if (higher.size() < quorums.f + 1) {
+            return;
+        }
+        higher.sort((a, b) -> Long.compare(b, a));
+        startViewChange(higher.get(quorums.f));
+    }
+
+    private void maybeBuildNewView() {
+        if (active || !validators.primaryOf(view).equals(self)) {
+            return;
+        }
+        List<Signed<ViewChange>> vcs = new ArrayList<>();
+        vcs.add(myViewChange);
+        for (Signed<ViewChange> vc : viewChanges.values()) {
+            if (vc.body().newView() == view && !vc.signer().equals(self) && vcs.size() < quorums.q) {
+                vcs.add(vc);
+            }
+        }
+        if (vcs.size() < quorums.q) {
+            return;
+        }
+        ProofChecker.Plan plan = proofs.plan(vcs);
+        List<Signed<PrePrepare>> pps = new ArrayList<>();
+        for (Block b : plan.blocks()) {
+            pps.add(Signed.sign(new PrePrepare(view, b.height(), b), key, config.chainId()));
+        }
+        Signed<NewView> nv = Signed.sign(new NewView(view, vcs, pps), key, config.chainId());
+        for (Signed<PrePrepare> pp : pps) {
+            sentPrePrepare.put(pp.body().height(), pp);
+            out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, pp.body().height()), encodeNested(pp));
+        }
+        enterView(nv, plan);
+        out.broadcast(nv.encode());
+    }
+
+    private StepResult onNewView(Signed<NewView> s) {
+        NewView nv = s.body();
+        if (nv.view() < view || (nv.view() == view && active)) {
+            return StepResult.rejected(RejectReason.STALE_VIEW, "new view " + nv.view() + ", now in " + view + (active ? "" : " (changing)"));
+        }
+        Optional<String> bad = proofs.newView(s);
+        if (bad.isPresent()) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        }
+        enterView(s, proofs.plan(nv.viewChanges()));
+        return StepResult.accepted();
+    }
+
+    private void enterView(Signed<NewView> nv, ProofChecker.Plan plan) {
+        long v = nv.body().view();
+        if (v > view) {
+            viewChangeCount++;
+        }
+        view = v;
+        active = true;
+        currentNewView = nv;
+        myViewChange = null;
+        ticksSinceProgress = 0;
+        out.persist(PersistKeys.VIEW, PersistKeys.encodeView(new PersistKeys.ViewState(v, true)));
+        viewChanges.values().removeIf(x -> x.body().newView() <= v);
+        higherViewSeen.values().removeIf(x -> x <= v);
+        slots.clear();
+        if (plan.stable().height() > stable.height()) {
+            stabilize(plan.stable());
+        }
+        for (Signed<PrePrepare> pp : nv.body().prePrepares()) {
+            long h = pp.body().height();
+            if (h > stable.height() && h <= stable.height() + config.watermarkWindow()) {
+                Slot s = slot(h);
+                s.prePrepare = pp;
+                if (isPrimary()) {
+                    s.verdict = Verdict.Kind.VALID;
+                }
+                blocks.add(pp.body().block());
+            }
+        }
+        for (Signed<? extends PbftMessage> m : future.takeView(v, PbftEngine::viewOf)) {
+            handle(m);
+        }
+        for (Long h : new ArrayList<>(slots.keySet())) {
+            progress(h);
+        }
+    }
+
+    private static long viewOf(PbftMessage m) {
+        if (m instanceof PrePrepare pp) {
+            return pp.view();
+        }
+        if (m instanceof Prepare p) {
+            return p.view();
+        }
+        return -1;
+    }
+
+    /** A replica sent a message from an older view: send it the NEW-VIEW that proves the current one (rate-limited). */
+    private void helpLaggard(PublicKey signer) {
+        if (!active || currentNewView == null || signer.equals(self)) {
+            return;
+        }
+        Long last = newViewSentAt.get(signer);
+        if (last != null && ticks - last < config.retransmitTicks()) {
+            return;
+        }
+        newViewSentAt.put(signer, ticks);
+        out.send(signer, currentNewView.encode());
+    }
+
+    // ---------------------------------------------------------------- retransmission and sync
+
+    private void retransmit() {
+        if (!active) {
+            if (myViewChange != null) {
+                out.broadcast(myViewChange.encode());
+            }
+        } else {
+            for (Slot s : slots.tailMap(lastCommitted - RETRANSMIT_COMMITTED_TAIL, false).values()) {
+                if (s.prePrepare != null && s.prePrepare.signer().equals(self) && isPrimary()) {
+                    out.broadcast(s.prePrepare.encode());
+                }
+                Signed<Prepare> p = s.prepares.get(self);
+                if (p != null) {
+                    out.broadcast(p.encode());
+                }
+            }
+            long from = Math.max(stable.height(), lastCommitted - RETRANSMIT_COMMITTED_TAIL);
+            for (long h = from + 1; h <= stable.height() + config.watermarkWindow(); h++) {
+                Optional<Signed<Commit>> c = commits.of(h, self);
+                if (c.isEmpty()) {
+                    if (h > lastCommitted && !slots.containsKey(h)) {
+                        break;
+                    }
+                    continue;
+                }
+                out.broadcast(c.get().encode());
+            }
+        }
+        if (myCheckpoint != null) {
+            out.broadcast(myCheckpoint.encode());
+        }
+    }
+
+    private void maybeRequestSync(boolean force) {
+        long to = Math.max(stable.height(), Math.max(
+                ahead.isEmpty() ? 0 : ahead.firstKey() - 1,
+                certifiedWithoutBody.isEmpty() ? 0 : certifiedWithoutBody.lastKey()));
+        if (to <= lastCommitted) {
+            return;
+        }
+        SyncRequest r = new SyncRequest(lastCommitted + 1, to, syncHolders());
+        boolean same = lastSync != null && lastSync.fromHeight() == r.fromHeight() && lastSync.toHeight() == r.toHeight();
+        if (same && ticks - lastSyncTick < config.syncRetryTicks()) {
+            return;
+        }
+        if (!force && !same && ticks - lastSyncTick < 1) {
+            return;
+        }
+        lastSync = r;
+        lastSyncTick = ticks;
+        out.sync(r);
+    }
+
+    private List<PublicKey> syncHolders() {
+        List<PublicKey> holders = new ArrayList<>();
+        if (!certifiedWithoutBody.isEmpty()) {
+            holders.addAll(certifiedWithoutBody.lastEntry().getValue());
+        } else {
+            for (Signed<Checkpoint> c : stable.signatures()) {
+                holders.add(c.signer());
+            }
+        }
+        holders.remove(self);
+        return holders;
+    }
+
+    // ---------------------------------------------------------------- encodings of persisted records
+
+    private static byte[] encodeNested(Signed<?> s) {
+        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(256);
+        s.writeNested(w);
+        return w.toByteArray();
+    }
+
+    private static byte[] encodeCert(PreparedCert c) {
+        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(512);
+        c.write(w);
+        return w.toByteArray();
+    }
+
+    private static byte[] encodeProof(CheckpointProof p) {
+        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(256);
+        p.write(w);
+        return w.toByteArray();
+    }
+}
