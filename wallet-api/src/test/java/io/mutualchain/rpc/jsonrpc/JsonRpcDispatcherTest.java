@@ -30,7 +30,7 @@ class JsonRpcDispatcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"abc\"", "0", "-5", "12345678901234567890123", "1.5", "null", "\"\""})
+    @ValueSource(strings = {"\"abc\"", "0", "-5", "12345678901234567890123", "1.5", "1.50", "null", "\"\""})
     void everyValidIdIsEchoedWithItsValueAndType(String id) throws Exception {
         JsonNode r = answer("{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":" + id + "}");
         assertThat(r.get("id")).isEqualTo(JsonCodec.mapper().readTree(id));
