@@ -1,0 +1,106 @@
+package io.mutualchain.node.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutualchain.core.crypto.KeyFile;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.genesis.Allocation;
+import io.mutualchain.core.genesis.ChainParams;
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.GenesisFile;
+import io.mutualchain.core.genesis.Validator;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.node.config.NodeConfig;
+import io.mutualchain.node.mempool.MempoolLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dev}: a single-validator chain for development. The first run creates, in the data
+ * directory, a validator key, a funded developer key, a reserve key holding the rest of the fixed
+ * supply, and the genesis file; later runs reuse them, so the chain survives restarts.
+ */
+@Command(name = "dev", description = "Run a single-validator development chain (data in ./data/dev, JSON-RPC on 127.0.0.1:8545).")
+public final class DevCommand implements Callable<Integer> {
+    public static final String CHAIN_ID = "mutualchain-dev";
+    /** What the developer key holds at genesis; the rest of the supply sits with the reserve key. */
+    public static final long DEVELOPER_FUNDS = 1_000_000L * Mtn.UNIT;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/dev", description = "Where the chain lives (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+    @Option(names = "--rpc-port", paramLabel = "PORT", defaultValue = "8545", description = "JSON-RPC port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int rpcPort;
+    @Option(names = "--empty-block-interval-ms", paramLabel = "MS", defaultValue = "5000",
+            description = "Longest time without a block; an empty block is made after it (default: ${DEFAULT-VALUE}).")
+    long emptyBlockIntervalMs;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() {
+        Path genesisFile = dataDir.resolve("genesis.json");
+        Path validatorKey = dataDir.resolve("validator.key.json");
+        Path developerKey = dataDir.resolve("developer.key.json");
+        KeyPair developer;
+        try {
+            if (!Files.exists(genesisFile)) {
+                developer = initialise(genesisFile, validatorKey, developerKey, dataDir.resolve("reserve.key.json"));
+            } else {
+                developer = KeyFile.read(developerKey);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError("cannot prepare the dev chain in " + dataDir + ": " + e.getMessage());
+        }
+        NodeConfig config = new NodeConfig("dev", dataDir, genesisFile, validatorKey, NodeConfig.DEFAULT_RPC_HOST, rpcPort,
+                NodeConfig.DEFAULT_TICK_MS, emptyBlockIntervalMs, MempoolLimits.DEFAULT);
+        KeyPair dev = developer;
+        return NodeRunner.run(config, node -> {
+            String url = "http://" + NodeConfig.DEFAULT_RPC_HOST + ":" + node.rpcPort();
+            ObjectNode o = Printer.object();
+            o.put("chainId", node.genesis().chainId());
+            o.put("rpcUrl", url);
+            o.put("dataDir", dataDir.toAbsolutePath().toString());
+            o.put("developerKey", developerKey.toAbsolutePath().toString());
+            o.put("developerAddress", dev.address().toString());
+            o.put("validatorAddress", node.key().address().toString());
+            new Printer(System.out, json.enabled()).print(o, String.join("\n",
+                    "MutualChain dev chain '" + node.genesis().chainId() + "' is running (Ctrl-C stops it).",
+                    "  JSON-RPC:       " + url,
+                    "  data:           " + dataDir.toAbsolutePath(),
+                    "  developer key:  " + developerKey.toAbsolutePath(),
+                    "  developer addr: " + dev.address(),
+                    "Try, in another terminal:",
+                    "  ./mutualchain status",
+                    "  ./mutualchain keys new --out friend.key.json",
+                    "  ./mutualchain tx transfer --key " + developerKey + " --to <address> --amount 12.5"));
+        });
+    }
+
+    private static KeyPair initialise(Path genesisFile, Path validatorKey, Path developerKey, Path reserveKey) throws IOException {
+        Files.createDirectories(genesisFile.getParent());
+        KeyPair validator = readOrCreate(validatorKey);
+        KeyPair developer = readOrCreate(developerKey);
+        KeyPair reserve = readOrCreate(reserveKey);
+        Genesis g = new Genesis(CHAIN_ID, System.currentTimeMillis(),
+                List.of(new Validator("dev", validator.publicKey())),
+                List.of(new Allocation(developer.address(), DEVELOPER_FUNDS),
+                        new Allocation(reserve.address(), Mtn.TOTAL_SUPPLY - DEVELOPER_FUNDS)),
+                ChainParams.DEFAULT);
+        GenesisFile.write(genesisFile, g);
+        return developer;
+    }
+
+    private static KeyPair readOrCreate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return KeyFile.read(file);
+        }
+        KeyPair k = KeyPair.generate();
+        KeyFile.write(file, k);
+        return k;
+    }
+}

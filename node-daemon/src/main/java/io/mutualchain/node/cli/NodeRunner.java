@@ -1,0 +1,44 @@
+package io.mutualchain.node.cli;
+
+import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.node.config.NodeConfig;
+import io.mutualchain.node.runtime.Node;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a node in the foreground until Ctrl-C (SIGINT/SIGTERM), which shuts it down cleanly. */
+final class NodeRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRunner.class);
+
+    private NodeRunner() {
+    }
+
+    /** Returns the exit code: 0 after a requested shutdown, 1 if the node stopped on an error. */
+    static int run(NodeConfig config, Consumer<Node> onStarted) {
+        Node node = new Node(config);
+        try {
+            node.start();
+        } catch (IOException | LedgerException e) {
+            throw new UserError(e.getMessage());
+        }
+        Thread hook = new Thread(() -> {
+            LOG.info("shutting down");
+            node.close();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        onStarted.accept(node);
+        try {
+            node.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (node.fatalError() != null) {
+            node.close();
+            System.err.println("error: the node stopped: " + node.fatalError());
+            return 1;
+        }
+        return 0;
+    }
+}

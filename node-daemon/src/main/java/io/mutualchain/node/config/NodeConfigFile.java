@@ -1,0 +1,91 @@
+package io.mutualchain.node.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutualchain.node.mempool.MempoolLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The JSON form of {@link NodeConfig}. Relative paths are relative to the config file's folder, so
+ * a folder of configs can be moved as a whole.
+ *
+ * <pre>{
+ *   "name": "node0",
+ *   "dataDir": "data/node0",
+ *   "genesis": "genesis.json",
+ *   "key": "node0.key.json",
+ *   "rpc": {"host": "127.0.0.1", "port": 8545},
+ *   "consensus": {"tickMs": 50, "emptyBlockIntervalMs": 5000},
+ *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864}
+ * }</pre>
+ */
+public final class NodeConfigFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NodeConfigFile() {
+    }
+
+    public static NodeConfig read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("config file " + file + " cannot be read as JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException("config file " + file + " must hold a JSON object");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        try {
+            JsonNode rpc = root.path("rpc");
+            JsonNode cons = root.path("consensus");
+            JsonNode mp = root.path("mempool");
+            MempoolLimits d = MempoolLimits.DEFAULT;
+            return new NodeConfig(
+                    root.path("name").asText("node"),
+                    base.resolve(required(root, "dataDir")).normalize(),
+                    base.resolve(required(root, "genesis")).normalize(),
+                    base.resolve(required(root, "key")).normalize(),
+                    rpc.path("host").asText(NodeConfig.DEFAULT_RPC_HOST),
+                    rpc.path("port").asInt(NodeConfig.DEFAULT_RPC_PORT),
+                    cons.path("tickMs").asInt(NodeConfig.DEFAULT_TICK_MS),
+                    cons.path("emptyBlockIntervalMs").asLong(NodeConfig.DEFAULT_EMPTY_BLOCK_INTERVAL_MS),
+                    new MempoolLimits(mp.path("maxTransactions").asInt(d.maxTransactions()),
+                            mp.path("maxPerSender").asInt(d.maxPerSender()),
+                            mp.path("maxBytes").asLong(d.maxBytes())));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static void write(Path file, NodeConfig c) throws IOException {
+        Path base = file.toAbsolutePath().getParent();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", c.name());
+        root.put("dataDir", relative(base, c.dataDir()));
+        root.put("genesis", relative(base, c.genesisFile()));
+        root.put("key", relative(base, c.keyFile()));
+        root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort());
+        root.putObject("consensus").put("tickMs", c.tickMs()).put("emptyBlockIntervalMs", c.emptyBlockIntervalMs());
+        root.putObject("mempool").put("maxTransactions", c.mempool().maxTransactions())
+                .put("maxPerSender", c.mempool().maxPerSender()).put("maxBytes", c.mempool().maxBytes());
+        Files.createDirectories(base);
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    private static String relative(Path base, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String required(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("\"" + field + "\" (a path) is missing");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,165 @@
+package io.mutualchain.node.mempool;
+
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.tx.TxRejection;
+import io.mutualchain.core.tx.TxRejection.Reason;
+import io.mutualchain.core.types.Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Pending transactions, per sender in nonce order, senders in order of first arrival. A sender's
+ * pending nonces are always consecutive from its committed nonce, so every transaction taken for a
+ * block is executable in the order taken. Thread-safe (one lock; admission and block building are
+ * short).
+ *
+ * <p>The caller runs the stateless checks (chain, size, fee, signature) before {@link #add}; the pool
+ * checks what needs state: nonce against committed nonce plus pending count, and that the sender can
+ * pay for all its pending transactions.
+ */
+public final class Mempool {
+    private final MempoolLimits limits;
+    private final long baseFee;
+    private final Map<Hash32, Transaction> byId = new HashMap<>();
+    /** Senders in order of first arrival; each sender's transactions keyed by nonce. */
+    private final LinkedHashMap<Address, TreeMap<Long, Transaction>> bySender = new LinkedHashMap<>();
+    private long bytes;
+
+    public Mempool(MempoolLimits limits, long baseFee) {
+        this.limits = limits;
+        this.baseFee = baseFee;
+    }
+
+    /** Admits a transaction that has passed the stateless checks, or says why not. */
+    public synchronized Optional<TxRejection> add(Transaction tx, AccountState state) {
+        if (byId.containsKey(tx.id())) {
+            return Optional.of(TxRejection.of(Reason.DUPLICATE, "transaction " + tx.id() + " is already pending"));
+        }
+        Address sender = tx.senderAddress();
+        long committedNonce = state.nonce(sender);
+        TreeMap<Long, Transaction> pending = bySender.get(sender);
+        int pendingCount = pending == null ? 0 : pending.size();
+        long expected = committedNonce + pendingCount;
+        if (tx.nonce() < expected) {
+            String why = tx.nonce() < committedNonce
+                    ? "nonce " + tx.nonce() + " was already used; the account's next nonce is " + committedNonce
+                    : "nonce " + tx.nonce() + " is taken by a pending transaction; the next free nonce is " + expected;
+            return Optional.of(TxRejection.of(Reason.NONCE_TOO_LOW, why));
+        }
+        if (tx.nonce() > expected) {
+            return Optional.of(TxRejection.of(Reason.NONCE_TOO_HIGH,
+                    "nonce " + tx.nonce() + " leaves a gap; the next nonce for " + sender + " is " + expected));
+        }
+        long needed = spend(tx);
+        if (pending != null) {
+            for (Transaction p : pending.values()) {
+                needed = Math.addExact(needed, spend(p));
+            }
+        }
+        long balance = state.balance(sender);
+        if (balance < needed) {
+            return Optional.of(TxRejection.of(Reason.INSUFFICIENT_BALANCE, "balance " + balance + " of " + sender
+                    + " does not cover " + needed + " (amount plus fee, with pending transactions; base units)"));
+        }
+        if (pendingCount >= limits.maxPerSender()) {
+            return Optional.of(TxRejection.of(Reason.POOL_FULL,
+                    "sender " + sender + " already has " + pendingCount + " pending transactions (limit " + limits.maxPerSender() + ")"));
+        }
+        if (byId.size() >= limits.maxTransactions() || bytes + tx.encodedSize() > limits.maxBytes()) {
+            return Optional.of(TxRejection.of(Reason.POOL_FULL, "the transaction pool is full (" + byId.size()
+                    + " transactions); try again after the next block"));
+        }
+        byId.put(tx.id(), tx);
+        bySender.computeIfAbsent(sender, s -> new TreeMap<>()).put(tx.nonce(), tx);
+        bytes += tx.encodedSize();
+        return Optional.empty();
+    }
+
+    private long spend(Transaction tx) {
+        long amount = tx.payload() instanceof Transfer t ? t.amount() : 0;
+        return Math.addExact(amount, baseFee);
+    }
+
+    /** Up to {@code maxTxs} transactions and {@code maxBytes} bytes, each sender's in nonce order, senders taken round-robin. */
+    public synchronized List<Transaction> take(int maxTxs, long maxBytes) {
+        List<Transaction> out = new ArrayList<>(Math.min(maxTxs, byId.size()));
+        List<Iterator<Transaction>> cursors = new ArrayList<>(bySender.size());
+        for (TreeMap<Long, Transaction> m : bySender.values()) {
+            cursors.add(m.values().iterator());
+        }
+        long used = 0;
+        boolean progress = true;
+        while (progress && out.size() < maxTxs) {
+            progress = false;
+            for (Iterator<Transaction> it : cursors) {
+                if (out.size() >= maxTxs || !it.hasNext()) {
+                    continue;
+                }
+                Transaction tx = it.next();
+                if (used + tx.encodedSize() > maxBytes) {
+                    return out;
+                }
+                out.add(tx);
+                used += tx.encodedSize();
+                progress = true;
+            }
+        }
+        return out;
+    }
+
+    /** Drops what a committed block included and whatever its commit made stale (nonces now used). */
+    public synchronized void removeCommitted(List<Transaction> committed, AccountState state) {
+        for (Transaction tx : committed) {
+            Transaction removed = byId.remove(tx.id());
+            if (removed != null) {
+                bytes -= removed.encodedSize();
+            }
+            TreeMap<Long, Transaction> m = bySender.get(tx.senderAddress());
+            if (m != null) {
+                m.remove(tx.nonce(), tx);
+            }
+        }
+        Iterator<Map.Entry<Address, TreeMap<Long, Transaction>>> it = bySender.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Address, TreeMap<Long, Transaction>> e = it.next();
+            long next = state.nonce(e.getKey());
+            TreeMap<Long, Transaction> m = e.getValue();
+            while (!m.isEmpty() && m.firstKey() < next) {
+                Transaction stale = m.pollFirstEntry().getValue();
+                byId.remove(stale.id());
+                bytes -= stale.encodedSize();
+            }
+            if (!m.isEmpty() && m.firstKey() > next) {
+                // A gap: a transaction of this sender that the pool held was not the one committed. Later ones cannot run now.
+                for (Transaction orphan : m.values()) {
+                    byId.remove(orphan.id());
+                    bytes -= orphan.encodedSize();
+                }
+                m.clear();
+            }
+            if (m.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    public synchronized int size() {
+        return byId.size();
+    }
+
+    public synchronized boolean contains(Hash32 id) {
+        return byId.containsKey(id);
+    }
+
+    public synchronized long bytes() {
+        return bytes;
+    }
+}

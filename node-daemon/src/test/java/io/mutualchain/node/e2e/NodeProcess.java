@@ -1,0 +1,113 @@
+package io.mutualchain.node.e2e;
+
+import io.mutualchain.rpc.RpcClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real node process, started the way a user starts it: {@code java -jar mutualchain.jar dev …}
+ * from the packaged jar. Output goes to files in the test's folder so a failure can show the log.
+ */
+final class NodeProcess implements AutoCloseable {
+    /** How long a node may take to start answering JSON-RPC. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Path JAR = Path.of("target", "mutualchain.jar");
+
+    private final Process process;
+    private final Path log;
+    private final int rpcPort;
+
+    private NodeProcess(Process process, Path log, int rpcPort) {
+        this.process = process;
+        this.log = log;
+        this.rpcPort = rpcPort;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir) throws IOException, InterruptedException {
+        Files.createDirectories(logDir);
+        Path log = Files.createTempFile(logDir, "node-", ".log");
+        Process p = new ProcessBuilder(command("dev", "--data-dir", dataDir.toString(), "--rpc-port", Integer.toString(rpcPort),
+                "--empty-block-interval-ms", "1000"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        NodeProcess node = new NodeProcess(p, log, rpcPort);
+        node.awaitRpc();
+        return node;
+    }
+
+    private void awaitRpc() throws IOException, InterruptedException {
+        RpcClient client = client();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                client.call("mc_health");
+                return;
+            } catch (IOException | RuntimeException e) {
+                Thread.sleep(100);
+            } catch (io.mutualchain.rpc.RpcException e) {
+                return;
+            }
+        }
+        throw new IllegalStateException("node did not answer JSON-RPC within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    RpcClient client() {
+        return new RpcClient(URI.create(url()));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + rpcPort;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** SIGTERM, as Ctrl-C would; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
