@@ -119,15 +119,16 @@ public final class RpcServer implements AutoCloseable {
         shutdown();
     }
 
+    /** Stop accepting, let calls in progress finish and answer, then stop the event loops. */
     private void shutdown() {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);
         }
-        if (loops != null) {
-            loops.shutdownGracefully(0, EVENT_LOOP_SHUTDOWN_MS, TimeUnit.MILLISECONDS).awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);
-        }
         if (workers != null) {
             workers.close();
+        }
+        if (loops != null) {
+            loops.shutdownGracefully(0, EVENT_LOOP_SHUTDOWN_MS, TimeUnit.MILLISECONDS).awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);
         }
     }
 }

@@ -18,6 +18,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         boolean accepted = workers.trySubmit(() -> {
             FullHttpResponse response = dispatch(exchange.body());
-            ctx.executor().execute(() -> respond(ctx, exchange, response));
+            try {
+                ctx.executor().execute(() -> respond(ctx, exchange, response));
+            } catch (RejectedExecutionException e) {
+                // The event loop has shut down (server closing): nobody is left to answer.
+                response.release();
+            }
         });
         if (!accepted) {
             respond(ctx, exchange, HttpReplies.busy());
@@ -130,7 +136,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         if (exchange.keepAlive()) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             next(ctx);
         } else {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -105,6 +105,39 @@ class HttpTransportTest {
     }
 
     @Test
+    void aHeaderBlockOverTheLimitIsRefusedAndTheServerKeepsServing() throws Exception {
+        try (RpcServer s = started(ephemeral(), pingOnly()); RawHttpConnection c = new RawHttpConnection(s.port())) {
+            String huge = "X-Padding: " + "a".repeat(RpcChannelInitializer.HEADER_BYTES_MAX * 2) + "\r\n";
+            c.send(RawHttpConnection.jsonPost(PING).replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\n" + huge));
+            int status = c.read().status();
+            assertThat(status).isBetween(400, 499);
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(HttpExchange.postJson(s.uri(), PING).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedByTheServer() throws Exception {
+        try (RpcServer s = started(ephemeral().withIdleTimeoutSeconds(1), pingOnly());
+             RawHttpConnection c = new RawHttpConnection(s.port())) {
+            c.send(RawHttpConnection.jsonPost(PING));
+            assertThat(c.read().status()).isEqualTo(200);
+            assertThat(c.closedByServer()).as("closed before the client's read timeout").isTrue();
+        }
+    }
+
+    @Test
+    void anHttp10RequestWithoutKeepAliveIsAnsweredThenClosed() throws Exception {
+        try (RpcServer s = started(ephemeral(), pingOnly()); RawHttpConnection c = new RawHttpConnection(s.port())) {
+            c.send(RawHttpConnection.jsonPost(PING).replace("HTTP/1.1", "HTTP/1.0"));
+            RawHttpConnection.Response r = c.read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("result").asText()).isEqualTo("pong");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedInPlainWords() throws Exception {
         try (RpcServer first = started(ephemeral(), pingOnly())) {
             RpcServer second = new RpcServer(ephemeral().withPort(first.port()), pingOnly());
