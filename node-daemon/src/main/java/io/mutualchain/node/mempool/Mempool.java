@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * pay for all its pending transactions.
  */
 public final class Mempool {
+    private static final SortedMap<Long, Transaction> EMPTY = new TreeMap<>();
     private final MempoolLimits limits;
     private final long baseFee;
     private final Map<Hash32, Transaction> byId = new HashMap<>();
@@ -45,9 +47,12 @@ public final class Mempool {
         }
         Address sender = tx.senderAddress();
         long committedNonce = state.nonce(sender);
+        // The ledger may already have committed some of this sender's pending transactions that the
+        // consensus thread has not yet removed from the pool: only nonces from the committed one on count.
         TreeMap<Long, Transaction> pending = bySender.get(sender);
-        int pendingCount = pending == null ? 0 : pending.size();
-        long expected = committedNonce + pendingCount;
+        SortedMap<Long, Transaction> live = pending == null ? EMPTY : pending.tailMap(committedNonce);
+        int pendingCount = live.size();
+        long expected = live.isEmpty() ? committedNonce : live.lastKey() + 1;
         if (tx.nonce() < expected) {
             String why = tx.nonce() < committedNonce
                     ? "nonce " + tx.nonce() + " was already used; the account's next nonce is " + committedNonce
@@ -59,10 +64,8 @@ public final class Mempool {
                     "nonce " + tx.nonce() + " leaves a gap; the next nonce for " + sender + " is " + expected));
         }
         long needed = spend(tx);
-        if (pending != null) {
-            for (Transaction p : pending.values()) {
-                needed = Math.addExact(needed, spend(p));
-            }
+        for (Transaction p : live.values()) {
+            needed = Math.addExact(needed, spend(p));
         }
         long balance = state.balance(sender);
         if (balance < needed) {

@@ -130,6 +130,18 @@ class MempoolTest {
         assertThat(pool.bytes()).isEqualTo(t2.encodedSize());
     }
 
+    @Test
+    void transactionsTheLedgerAlreadyCommittedDoNotBlockTheNextNonce() {
+        state.fund(alice.address(), 1_000);
+        Mempool pool = new Mempool(MempoolLimits.DEFAULT, FEE);
+        pool.add(transfer(alice, 0, 1), state);
+        pool.add(transfer(alice, 1, 1), state);
+        // The ledger committed nonce 0 and 1; the consensus thread has not cleaned the pool yet.
+        state.nonces.put(alice.address(), 2L);
+        assertThat(pool.add(transfer(alice, 2, 1), state)).isEmpty();
+        assertThat(pool.add(transfer(alice, 4, 1), state)).map(TxRejection::reason).contains(Reason.NONCE_TOO_HIGH);
+    }
+
     private static final class FakeState implements AccountState {
         final Map<Address, Long> balances = new HashMap<>();
         final Map<Address, Long> nonces = new HashMap<>();
