@@ -44,7 +44,7 @@ import java.util.TreeMap;
  */
 public final class Ledger implements AutoCloseable {
     /** On-disk format version; a database with another version is refused rather than misread. */
-    public static final long SCHEMA_VERSION = 1;
+    public static final long SCHEMA_VERSION = 2;
 
     private final RocksLedgerDb db;
     private final Genesis genesis;
@@ -261,11 +261,7 @@ public final class Ledger implements AutoCloseable {
             Head head = Head.decode(r.get(Cf.META, Keys.META_HEAD));
             Account account = readAccount(r, a);
             Hash32 key = StateKeys.accountTreeKey(a);
-            List<Hash32> siblings = new ArrayList<>();
-            for (byte[] s : SparseMerkleTree.siblings(TreeNodes.reading(r), key.toBytes())) {
-                siblings.add(Hash32.of(s));
-            }
-            return new AccountProof(a, account, head.height(), head.stateRoot(), new StateProof(key, siblings));
+            return new AccountProof(a, account, head.height(), head.stateRoot(), SparseMerkleTree.prove(TreeNodes.reading(r), key.toBytes()));
         });
     }
 

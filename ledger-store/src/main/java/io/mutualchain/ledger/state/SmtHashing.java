@@ -6,18 +6,18 @@ import java.util.Arrays;
 
 /**
  * The hash functions of the state tree (see the package documentation for the exact scheme). Works on
- * raw 32-byte arrays with one reused digest per thread, because a block rehashes about 256 nodes per
- * touched account and allocation per hash would dominate.
+ * raw 32-byte arrays with one reused digest per thread, because a block rehashes every node on the
+ * paths of its touched keys and allocation per hash would dominate.
  */
 public final class SmtHashing {
-    /** Key length in bits: the tree's depth. */
+    /** Key length in bits: the deepest a path can go. */
     public static final int DEPTH = 256;
     public static final int HASH_BYTES = 32;
     static final byte LEAF_TAG = 0x00;
     static final byte NODE_TAG = 0x01;
 
-    /** DEFAULTS[d] is the hash of an empty subtree whose root is at depth d (0 = tree root, 256 = a leaf). */
-    private static final byte[][] DEFAULTS = new byte[DEPTH + 1][];
+    /** The hash of every empty subtree, at any depth: 32 zero bytes (no SHA-256 output is known to equal it). */
+    private static final byte[] EMPTY = new byte[HASH_BYTES];
 
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
@@ -27,30 +27,23 @@ public final class SmtHashing {
         }
     });
 
-    static {
-        DEFAULTS[DEPTH] = new byte[HASH_BYTES];
-        for (int d = DEPTH - 1; d >= 0; d--) {
-            DEFAULTS[d] = node(DEFAULTS[d + 1], DEFAULTS[d + 1]);
-        }
-    }
-
     private SmtHashing() {
     }
 
-    /** The hash of an empty subtree rooted at {@code depth}; a copy, so callers may keep it. */
-    public static byte[] emptyHash(int depth) {
-        return DEFAULTS[depth].clone();
+    /** The hash of an empty subtree; a copy, so callers may keep it. */
+    public static byte[] emptyHash() {
+        return EMPTY.clone();
     }
 
-    static byte[] emptyHashShared(int depth) {
-        return DEFAULTS[depth];
+    static byte[] emptyHashShared() {
+        return EMPTY;
     }
 
-    static boolean isEmptyHash(int depth, byte[] hash) {
-        return Arrays.equals(DEFAULTS[depth], hash);
+    public static boolean isEmptyHash(byte[] hash) {
+        return Arrays.equals(EMPTY, hash);
     }
 
-    /** SHA-256(0x00 || key || valueHash). */
+    /** SHA-256(0x00 || key || valueHash): the hash of a subtree holding exactly this one key, whatever its depth. */
     public static byte[] leaf(byte[] key, byte[] valueHash) {
         MessageDigest md = DIGEST.get();
         md.update(LEAF_TAG);
@@ -59,7 +52,7 @@ public final class SmtHashing {
         return md.digest();
     }
 
-    /** SHA-256(0x01 || left || right). */
+    /** SHA-256(0x01 || left || right): a subtree holding two keys or more. */
     public static byte[] node(byte[] left, byte[] right) {
         MessageDigest md = DIGEST.get();
         md.update(NODE_TAG);
@@ -79,16 +72,18 @@ public final class SmtHashing {
         return (key[index >>> 3] >>> (7 - (index & 7))) & 1;
     }
 
-    /**
-     * The hash of a subtree rooted at {@code depth} that holds exactly this one leaf: the leaf hash
-     * carried up through empty siblings. Costs {@code 256 - depth} hashes.
-     */
-    public static byte[] lift(byte[] key, byte[] valueHash, int depth) {
-        byte[] h = leaf(key, valueHash);
-        for (int d = DEPTH - 1; d >= depth; d--) {
-            h = bit(key, d) == 0 ? node(h, DEFAULTS[d + 1]) : node(DEFAULTS[d + 1], h);
+    /** Whether {@code a} and {@code b} agree on their first {@code bits} bits. */
+    public static boolean samePrefix(byte[] a, byte[] b, int bits) {
+        int full = bits >>> 3;
+        if (!Arrays.equals(a, 0, full, b, 0, full)) {
+            return false;
         }
-        return h;
+        int rest = bits & 7;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = 0xff << (8 - rest);
+        return (a[full] & mask) == (b[full] & mask);
     }
 
     /** The first {@code depth} bits of the key, the rest zero: the position of the depth-{@code depth} node on the key's path. */

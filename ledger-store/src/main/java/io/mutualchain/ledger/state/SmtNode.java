@@ -1,11 +1,10 @@
 package io.mutualchain.ledger.state;
 
 /**
- * A stored node of the compact tree. Only two shapes are stored; an empty subtree is the absence of
- * an entry. A {@link Leaf} sits at the highest position where its key is alone in its subtree, so a
- * tree of n keys stores about 2n nodes instead of 256n; its {@code hash} is the full-depth hash of that
- * subtree (the leaf lifted through empty siblings), so the root is exactly that of the depth-256 tree.
- * Stored with {@link SmtNodes}.
+ * A stored node of the tree. Only two shapes are stored; an empty subtree is the absence of an
+ * entry. A {@link Leaf} sits at the highest position where its key is alone in its subtree, and its
+ * hash is {@code leaf(key, valueHash)} wherever it sits, so moving it up or down never rehashes it.
+ * A tree of n keys stores about 2n nodes. Stored with {@link SmtNodes}.
  */
 public sealed interface SmtNode {
     /** The hash of the subtree this node roots. */
@@ -15,7 +14,10 @@ public sealed interface SmtNode {
     record Branch(byte[] hash) implements SmtNode {
     }
 
-    /** A subtree with exactly one key. */
+    /** A subtree with exactly one key; {@code hash} is {@code leaf(key, valueHash)}, kept to save rehashing on read. */
     record Leaf(byte[] key, byte[] valueHash, byte[] hash) implements SmtNode {
+        public static Leaf of(byte[] key, byte[] valueHash) {
+            return new Leaf(key, valueHash, SmtHashing.leaf(key, valueHash));
+        }
     }
 }

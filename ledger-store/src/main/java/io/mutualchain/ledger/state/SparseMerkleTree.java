@@ -1,5 +1,6 @@
 package io.mutualchain.ledger.state;
 
+import io.mutualchain.core.crypto.Hash32;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,9 +19,9 @@ public final class SparseMerkleTree {
     private SparseMerkleTree() {
     }
 
-    /** The root of a tree with no keys. */
+    /** The root of a tree with no keys: the empty-subtree hash. */
     public static byte[] emptyRoot() {
-        return SmtHashing.emptyHash(0);
+        return SmtHashing.emptyHash();
     }
 
     /** The root stored at depth 0, or the empty root. */
@@ -100,16 +101,16 @@ public final class SparseMerkleTree {
             if (left == null && right == null) {
                 return null;
             }
-            // A lone leaf under an otherwise empty branch moves up, keeping the stored form canonical.
+            // A lone leaf under an otherwise empty branch moves up (same hash), keeping the stored form canonical.
             if (left == null && right instanceof SmtNode.Leaf l) {
                 put(depth + 1, rightPrefix, null);
-                return new SmtNode.Leaf(l.key(), l.valueHash(), SmtHashing.lift(l.key(), l.valueHash(), depth));
+                return l;
             }
             if (right == null && left instanceof SmtNode.Leaf l) {
                 put(depth + 1, leftPrefix, null);
-                return new SmtNode.Leaf(l.key(), l.valueHash(), SmtHashing.lift(l.key(), l.valueHash(), depth));
+                return l;
             }
-            return new SmtNode.Branch(SmtHashing.node(hashOf(left, depth + 1), hashOf(right, depth + 1)));
+            return new SmtNode.Branch(SmtHashing.node(hashOf(left), hashOf(right)));
         }
 
         /** Builds a fresh subtree over sorted, present keys; records writes for the children it creates. */
@@ -118,9 +119,7 @@ public final class SparseMerkleTree {
                 return null;
             }
             if (keys.size() == 1) {
-                byte[] k = keys.get(0).getKey();
-                byte[] vh = keys.get(0).getValue();
-                return new SmtNode.Leaf(k, vh, SmtHashing.lift(k, vh, depth));
+                return SmtNode.Leaf.of(keys.get(0).getKey(), keys.get(0).getValue());
             }
             int split = splitIndex(keys, depth);
             byte[] rightPrefix = childPrefix(prefix, depth);
@@ -132,7 +131,7 @@ public final class SparseMerkleTree {
             if (right != null) {
                 put(depth + 1, rightPrefix, right);
             }
-            return new SmtNode.Branch(SmtHashing.node(hashOf(left, depth + 1), hashOf(right, depth + 1)));
+            return new SmtNode.Branch(SmtHashing.node(hashOf(left), hashOf(right)));
         }
     }
 
@@ -181,34 +180,32 @@ public final class SparseMerkleTree {
         return p;
     }
 
-    private static byte[] hashOf(SmtNode n, int depth) {
-        return n == null ? SmtHashing.emptyHashShared(depth) : n.hash();
+    private static byte[] hashOf(SmtNode n) {
+        return n == null ? SmtHashing.emptyHashShared() : n.hash();
     }
 
     /**
-     * The sibling path of {@code key} in the committed tree, top-down: element d is the hash of the
-     * sibling of the path node at depth d + 1. Works for present and absent keys alike.
+     * The proof for {@code key} in the committed tree: the siblings along its path from the root down
+     * to where the path ends, and how it ends (the key's own leaf, another key's leaf, or an empty
+     * subtree). Works for present and absent keys alike; reads one node per level plus its sibling.
      */
-    public static List<byte[]> siblings(NodeStore store, byte[] key) {
-        List<byte[]> out = new ArrayList<>(SmtHashing.DEPTH);
-        for (int d = 0; d < SmtHashing.DEPTH; d++) {
-            out.add(SmtHashing.emptyHashShared(d + 1));
-        }
+    public static StateProof prove(NodeStore store, byte[] key) {
+        List<Hash32> siblings = new ArrayList<>();
         int depth = 0;
         SmtNode node = store.get(0, new byte[SmtHashing.HASH_BYTES]);
         while (node instanceof SmtNode.Branch) {
-            SmtNode sibling = store.get(depth + 1, SmtHashing.siblingPrefix(key, depth));
-            out.set(depth, hashOf(sibling, depth + 1));
+            siblings.add(Hash32.of(hashOf(store.get(depth + 1, SmtHashing.siblingPrefix(key, depth)))));
             node = store.get(depth + 1, SmtHashing.prefix(key, depth + 1));
             depth++;
         }
-        if (node instanceof SmtNode.Leaf l && !Arrays.equals(l.key(), key)) {
-            int b = depth;
-            while (SmtHashing.bit(l.key(), b) == SmtHashing.bit(key, b)) {
-                b++;
-            }
-            out.set(b, SmtHashing.lift(l.key(), l.valueHash(), b + 1));
+        StateProof.Terminal end;
+        if (node == null) {
+            end = StateProof.Terminal.EMPTY;
+        } else {
+            SmtNode.Leaf l = (SmtNode.Leaf) node;
+            end = Arrays.equals(l.key(), key) ? StateProof.Terminal.SELF
+                    : StateProof.Terminal.other(Hash32.of(l.key()), Hash32.of(l.valueHash()));
         }
-        return out;
+        return new StateProof(Hash32.of(key), siblings, end);
     }
 }

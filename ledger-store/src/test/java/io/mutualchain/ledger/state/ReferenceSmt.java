@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * A deliberately naive root computation straight from the definition: split the keys by bit at every
- * depth down to 256. Independent of the compact storage and of {@link SmtHashing#lift}, so the real
+ * A deliberately naive root computation straight from the definition: the hash of a key set at a
+ * depth is EMPTY for none, the leaf hash for one, and otherwise the node hash of the two halves split
+ * by the bit at that depth. Independent of the stored form and of the incremental update, so the real
  * tree is checked against the definition rather than against itself.
  */
 final class ReferenceSmt {
@@ -20,9 +21,9 @@ final class ReferenceSmt {
 
     private static byte[] hash(int depth, List<Map.Entry<byte[], byte[]>> keys) {
         if (keys.isEmpty()) {
-            return SmtHashing.emptyHash(depth);
+            return new byte[32];
         }
-        if (depth == SmtHashing.DEPTH) {
+        if (keys.size() == 1) {
             return SmtHashing.leaf(keys.get(0).getKey(), keys.get(0).getValue());
         }
         List<Map.Entry<byte[], byte[]>> left = new ArrayList<>();
