@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What the engine has produced since the last {@link PbftEngine#advance}. {@code ready()} hands out a
  * snapshot; {@code advance} removes exactly that snapshot, so inputs that arrive in between are kept.
- * With the test-only {@link InjectedFault#PERSIST_AFTER_SEND} the persist ops are withheld for one
- * Ready, i.e. written after the messages they protect were sent.
+ * With the test-only {@link InjectedFault#PERSIST_AFTER_SEND} the persist ops are withheld until the
+ * next input, i.e. written after the messages they protect were sent (a crash in between loses them).
  */
 final class Outbox {
     private final boolean persistLate;
@@ -42,8 +42,16 @@ final class Outbox {
         sync.add(r);
     }
 
+    /** Called at the start of every input: releases persist ops withheld by the test-only fault. */
+    void beginInput() {
+        if (persistLate) {
+            persist.addAll(late);
+            late.clear();
+        }
+    }
+
     boolean isEmpty() {
-        return persist.isEmpty() && late.isEmpty() && messages.isEmpty() && committed.isEmpty() && sync.isEmpty();
+        return persist.isEmpty() && messages.isEmpty() && committed.isEmpty() && sync.isEmpty();
     }
 
     Ready snapshot() {
@@ -55,9 +63,5 @@ final class Outbox {
         messages.subList(0, Math.min(r.messages().size(), messages.size())).clear();
         committed.subList(0, Math.min(r.committed().size(), committed.size())).clear();
         sync.subList(0, Math.min(r.syncRequests().size(), sync.size())).clear();
-        if (persistLate) {
-            persist.addAll(late);
-            late.clear();
-        }
     }
 }

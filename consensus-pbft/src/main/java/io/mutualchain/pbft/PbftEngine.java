@@ -91,18 +91,30 @@ public final class PbftEngine {
     private Signed<ViewChange> myViewChange;
     private Signed<NewView> currentNewView;
     private final TreeMap<PublicKey, Long> newViewSentAt = new TreeMap<>();
+    private final TreeMap<PublicKey, Long> stableProofSentAt = new TreeMap<>();
 
     // Sync.
     private long lastSyncTick = Long.MIN_VALUE / 2;
     private SyncRequest lastSync;
 
     /**
-     * @param restored            every (key, value) the engine asked to persist and did not delete; empty on first start
-     * @param lastCommittedHeight the ledger's height (0 at genesis)
-     * @param lastCommittedHash   the hash of the ledger's last block (the genesis hash at height 0)
+     * Same as the full constructor when the ledger's current state root is not at hand; a node that
+     * crashed right after applying a checkpoint height then cannot re-sign that checkpoint, so the
+     * daemon should prefer the full constructor.
      */
     public PbftEngine(PbftConfig config, KeyPair key, ValidatorSet validators, BlockValidator validator,
                       SortedMap<String, byte[]> restored, long lastCommittedHeight, Hash32 lastCommittedHash) {
+        this(config, key, validators, validator, restored, lastCommittedHeight, lastCommittedHash, null);
+    }
+
+    /**
+     * @param restored            every (key, value) the engine asked to persist and did not delete; empty on first start
+     * @param lastCommittedHeight the ledger's height (0 at genesis)
+     * @param lastCommittedHash   the hash of the ledger's last block (the genesis hash at height 0)
+     * @param stateRoot           the ledger's state root after that block, or null if unknown
+     */
+    public PbftEngine(PbftConfig config, KeyPair key, ValidatorSet validators, BlockValidator validator,
+                      SortedMap<String, byte[]> restored, long lastCommittedHeight, Hash32 lastCommittedHash, Hash32 stateRoot) {
         if (!validators.contains(key.publicKey())) {
             throw new IllegalArgumentException("this node's key is not a validator");
         }
@@ -128,6 +140,10 @@ public final class PbftEngine {
         this.highestKnownCommitted = lastCommittedHeight;
         committedHashes.put(lastCommittedHeight, lastCommittedHash);
         restore(restored);
+        if (stateRoot != null && lastCommittedHeight > stable.height() && lastCommittedHeight % config.checkpointInterval() == 0
+                && (myCheckpoint == null || myCheckpoint.body().height() < lastCommittedHeight)) {
+            signCheckpoint(lastCommittedHeight, lastCommittedHash, stateRoot);
+        }
     }
 
     private void restore(SortedMap<String, byte[]> restored) {
@@ -148,6 +164,8 @@ public final class PbftEngine {
                 sentCommit.put(PersistKeys.heightOf(k, PersistKeys.COMMIT), PersistKeys.decodeVote(v));
             } else if (k.startsWith(PersistKeys.CERT)) {
                 prepared.put(PersistKeys.heightOf(k, PersistKeys.CERT), codec.decodePreparedCert(v));
+            } else if (k.equals(PersistKeys.MY_CHECKPOINT)) {
+                myCheckpoint = codec.decodeSignedCheckpoint(v);
             }
         }
         if (!active) {
@@ -174,6 +192,7 @@ public final class PbftEngine {
 
     /** Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed. */
     public StepResult step(PublicKey from, byte[] encodedMessage) {
+        out.beginInput();
         if (encodedMessage == null || encodedMessage.length > maxMessageBytes) {
             return StepResult.rejected(RejectReason.MALFORMED, "message is missing or larger than " + maxMessageBytes + " bytes");
         }
@@ -206,8 +225,11 @@ public final class PbftEngine {
 
     /** Advances time by one tick: view-change timer, retransmission, sync retry. */
     public void tick() {
+        out.beginInput();
         ticks++;
-        ticksSinceProgress++;
+        if (active || viewChangeQuorum()) {
+            ticksSinceProgress++;
+        }
         if (ticksSinceProgress >= currentTimeoutTicks()) {
             backoff = Math.min(backoff + 1, MAX_BACKOFF_SHIFT);
             startViewChange(view + 1);
@@ -242,6 +264,7 @@ public final class PbftEngine {
         if (!canPropose()) {
             throw new IllegalStateException("cannot propose now (primary " + isPrimary() + ", active " + active + ")");
         }
+        out.beginInput();
         long h = nextProposalHeight();
         Optional<String> bad = rules.check(block, h, view, false);
         if (bad.isPresent()) {
@@ -270,13 +293,12 @@ public final class PbftEngine {
         if (expected != null && !expected.equals(blockHash)) {
             throw new IllegalStateException("applied block " + blockHash + " at " + height + " is not the committed one " + expected);
         }
+        out.beginInput();
         lastApplied = height;
         lastAppliedHash = blockHash;
         committedHashes.headMap(Math.min(lastApplied, stable.height()), false).clear();
         if (height % config.checkpointInterval() == 0 && height > stable.height()) {
-            myCheckpoint = Signed.sign(new Checkpoint(height, blockHash, stateRootAfter), key, config.chainId());
-            out.broadcast(myCheckpoint.encode());
-            addCheckpoint(myCheckpoint);
+            signCheckpoint(height, blockHash, stateRootAfter);
         }
         progress(height + 1);
     }
@@ -287,6 +309,7 @@ public final class PbftEngine {
      * {@link Ready#committed} like any other committed block, and the daemon applies it the same way.
      */
     public StepResult synced(Block block, CommitCertificate certificate) {
+        out.beginInput();
         long h = block.height();
         if (h <= lastCommitted) {
             return StepResult.rejected(RejectReason.IRRELEVANT, "height " + h + " is already committed");
@@ -423,6 +446,7 @@ public final class PbftEngine {
     private StepResult onCommit(Signed<Commit> s) {
         Commit c = s.body();
         if (c.height() <= stable.height()) {
+            sendStableProof(s.signer());
             return StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + c.height() + " is at or below the stable checkpoint");
         }
         if (c.height() > stable.height() + config.watermarkWindow()) {
@@ -451,6 +475,7 @@ public final class PbftEngine {
             return Optional.of(StepResult.rejected(RejectReason.VIEW_CHANGE_IN_PROGRESS, "buffered until view " + msgView + " starts"));
         }
         if (height <= stable.height()) {
+            sendStableProof(s.signer());
             return Optional.of(StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + height + " is at or below the stable checkpoint"));
         }
         if (height > stable.height() + config.watermarkWindow()) {
@@ -605,6 +630,9 @@ public final class PbftEngine {
             return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, "checkpoint height " + c.height() + " is not a multiple of K");
         }
         if (c.height() <= stable.height()) {
+            if (c.height() < stable.height()) {
+                sendStableProof(s.signer());
+            }
             return StepResult.rejected(RejectReason.BELOW_WINDOW, "checkpoint " + c.height() + " is not above the stable one");
         }
         if (checkpoints.has(s.signer(), c)) {
@@ -612,6 +640,13 @@ public final class PbftEngine {
         }
         addCheckpoint(s);
         return StepResult.accepted();
+    }
+
+    private void signCheckpoint(long height, Hash32 blockHash, Hash32 stateRoot) {
+        myCheckpoint = Signed.sign(new Checkpoint(height, blockHash, stateRoot), key, config.chainId());
+        out.persist(PersistKeys.MY_CHECKPOINT, encodeNested(myCheckpoint));
+        out.broadcast(myCheckpoint.encode());
+        addCheckpoint(myCheckpoint);
     }
 
     private void addCheckpoint(Signed<Checkpoint> s) {
@@ -704,6 +739,22 @@ public final class PbftEngine {
         checkJoin();
         maybeBuildNewView();
         return StepResult.accepted();
+    }
+
+    /**
+     * §4.5.2: a replica changing view starts its timer only once q replicas (itself included) have
+     * asked for its target view or a higher one. A replica that is alone (partitioned, or the only
+     * one to suspect the primary) therefore waits instead of racing to ever higher views; counting
+     * higher views too means replicas that already moved on still count, so the rest cannot stall.
+     */
+    private boolean viewChangeQuorum() {
+        int count = 0;
+        for (Signed<ViewChange> vc : viewChanges.values()) {
+            if (vc.body().newView() >= view) {
+                count++;
+            }
+        }
+        return count >= quorums.q;
     }
 
     private void noteHigherView(PublicKey signer, long v) {
@@ -827,6 +878,25 @@ public final class PbftEngine {
         out.send(signer, currentNewView.encode());
     }
 
+    /**
+     * A replica sent something at or below our stable checkpoint: it is behind. Relay the signed
+     * CHECKPOINTs that make ours stable (they verify whoever relays them), so it can move its window
+     * and sync (rate-limited per replica).
+     */
+    private void sendStableProof(PublicKey signer) {
+        if (stable.height() == 0 || signer.equals(self)) {
+            return;
+        }
+        Long last = stableProofSentAt.get(signer);
+        if (last != null && ticks - last < config.retransmitTicks()) {
+            return;
+        }
+        stableProofSentAt.put(signer, ticks);
+        for (Signed<Checkpoint> c : stable.signatures()) {
+            out.send(signer, c.encode());
+        }
+    }
+
     // ---------------------------------------------------------------- retransmission and sync
 
     private void retransmit() {
@@ -856,7 +926,7 @@ public final class PbftEngine {
                 out.broadcast(c.get().encode());
             }
         }
-        if (myCheckpoint != null) {
+        if (myCheckpoint != null && myCheckpoint.body().height() > stable.height()) {
             out.broadcast(myCheckpoint.encode());
         }
     }

@@ -14,7 +14,8 @@ import io.mutualchain.core.crypto.Hash32;
  *   <li>{@code pbft/p/H}, {@code pbft/c/H}: view and hash of the PREPARE / COMMIT sent for H;</li>
  *   <li>{@code pbft/cert/H}: the prepared certificate for H (before the COMMIT it justifies), so a
  *       restarted replica's VIEW-CHANGE still carries it;</li>
- *   <li>{@code pbft/ckpt}: the stable checkpoint proof.</li>
+ *   <li>{@code pbft/ckpt}: the stable checkpoint proof;</li>
+ *   <li>{@code pbft/mycp}: this replica's latest signed CHECKPOINT (re-sent after a restart).</li>
  * </ul>
  * Records at or below the stable checkpoint are deleted when it advances.
  */
@@ -25,6 +26,7 @@ final class PersistKeys {
     static final String PREPARE = PersistOp.PREFIX + "p/";
     static final String COMMIT = PersistOp.PREFIX + "c/";
     static final String CERT = PersistOp.PREFIX + "cert/";
+    static final String MY_CHECKPOINT = PersistOp.PREFIX + "mycp";
 
     record Vote(long view, Hash32 hash) {
     }

@@ -99,6 +99,10 @@ public record MessageCodec(int maxSigners, int maxPrepared) {
         return Decoding.strict(bytes, "checkpoint proof", this::checkpointProof);
     }
 
+    public Signed<Checkpoint> decodeSignedCheckpoint(byte[] bytes) {
+        return Decoding.strict(bytes, "signed checkpoint", rr -> signed(rr, this::checkpoint));
+    }
+
     public Signed<PrePrepare> decodeSignedPrePrepare(byte[] bytes) {
         return Decoding.strict(bytes, "signed pre-prepare", rr -> signed(rr, this::prePrepare));
     }

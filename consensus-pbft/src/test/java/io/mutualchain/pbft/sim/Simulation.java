@@ -1,0 +1,534 @@
+package io.mutualchain.pbft.sim;
+
+import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.BlockHeader;
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.core.genesis.ChainParams;
+import io.mutualchain.core.genesis.Validator;
+import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.pbft.CommittedBlock;
+import io.mutualchain.pbft.Outbound;
+import io.mutualchain.pbft.PbftConfig;
+import io.mutualchain.pbft.PbftEngine;
+import io.mutualchain.pbft.PersistOp;
+import io.mutualchain.pbft.Ready;
+import io.mutualchain.pbft.SyncRequest;
+import io.mutualchain.pbft.TestFaults;
+import io.mutualchain.pbft.message.MessageCodec;
+import io.mutualchain.pbft.message.MessageType;
+import io.mutualchain.pbft.message.PbftMessage;
+import io.mutualchain.pbft.message.PrePrepare;
+import io.mutualchain.pbft.message.Signed;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs one seed: a fault phase (loss, duplication, delay and reordering, symmetric and asymmetric
+ * partitions, crashes and restarts from persisted state, Byzantine wrappers, Twins), then a
+ * liveness phase in which network faults stop, crashed replicas restart and the network heals; every
+ * honest replica must then commit a block above the highest height committed at the heal within
+ * {@link SimParams#livenessBoundTicks()} ticks. Any violation throws {@link SimulationFailure}
+ * naming the seed.
+ */
+public final class Simulation {
+    static final String CHAIN_ID = "sim";
+    static final Hash32 GENESIS = Sha256.hash(new byte[] {'g'});
+    /** Most blocks one sync request is answered with; the engine asks again for the rest. */
+    static final int MAX_SYNC_BATCH = 64;
+    /** Messages a REPLAY or FORGE node remembers to re-send or mutilate. */
+    static final int MAX_HEARD = 256;
+    /** Restart delay range after a crash, in ticks. */
+    static final int MAX_DOWN_TICKS = 120;
+
+    public record Result(SimParams params, long ticks, long honestMinHeight, long honestMaxHeight, long viewChangesMax,
+                         long messages, long healTick, long livenessTicks) {
+    }
+
+    private record Event(long tick, long seq, int to, int fromIndex, byte[] payload, CommittedBlock synced) {
+    }
+
+    private final SimParams p;
+    private final SplittableRandom rnd;
+    private final ValidatorSet validators;
+    private final PbftConfig config;
+    private final MessageCodec codec;
+    private final List<SimNode> nodes = new ArrayList<>();
+    private final CachingVerifier verifier;
+    private final SafetyChecker checker;
+    private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.tick != b.tick ? Long.compare(a.tick, b.tick) : Long.compare(a.seq, b.seq));
+    private long seq;
+    private long tick;
+    private boolean faulty = true;
+    private int[] group;
+    private final Set<Long> blocked = new HashSet<>();
+    private long messages;
+    private Consumer<String> trace;
+
+    public Simulation(SimParams params) {
+        this(params, new CachingVerifier());
+    }
+
+    public Simulation(SimParams params, CachingVerifier verifier) {
+        this.p = params;
+        this.rnd = new SplittableRandom(params.seed() * 0x9E3779B97F4A7C15L + 17);
+        this.verifier = verifier;
+        List<Validator> vs = new ArrayList<>();
+        List<KeyPair> keys = new ArrayList<>();
+        for (int i = 0; i < p.n(); i++) {
+            byte[] seed = new byte[32];
+            seed[0] = (byte) i;
+            seed[1] = 77;
+            KeyPair k = KeyPair.fromSeed(seed);
+            keys.add(k);
+            vs.add(new Validator("v" + i, k.publicKey()));
+        }
+        validators = new ValidatorSet(vs);
+        ChainParams params0 = new ChainParams(10_000L, 64 * 1024, 100, 1024 * 1024, p.k(), p.l());
+        config = TestFaults.broken(PbftConfig.of(CHAIN_ID, params0)
+                .withViewChangeTimeoutTicks(p.viewChangeTimeoutTicks(), p.maxViewChangeTimeoutTicks())
+                .withRetransmitTicks(Math.max(4, p.viewChangeTimeoutTicks() / 3))
+                .withSyncRetryTicks(p.viewChangeTimeoutTicks())
+                .withVerifier(verifier), p.injected());
+        codec = new MessageCodec(p.n(), p.l());
+        checker = new SafetyChecker(CHAIN_ID, validators, verifier);
+        for (int i = 0; i < p.n(); i++) {
+            Behaviour b = p.behaviours().get(i);
+            nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
+            if (b == Behaviour.TWIN) {
+                nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
+            }
+        }
+        group = new int[nodes.size()];
+        if (twinsPresent()) {
+            repartition(false);
+        }
+    }
+
+    /** Prints every delivered message and commit (golden transcripts, debugging). */
+    public Simulation trace(Consumer<String> sink) {
+        this.trace = sink;
+        return this;
+    }
+
+    public List<SimNode> nodesForTest() {
+        return nodes;
+    }
+
+    private boolean twinsPresent() {
+        return nodes.size() > p.n();
+    }
+
+    public Result run() {
+        try {
+            return runUnchecked();
+        } catch (SimulationFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SimulationFailure f = new SimulationFailure(p, "at tick " + tick + ": unexpected " + e);
+            f.initCause(e);
+            throw f;
+        }
+    }
+
+    private Result runUnchecked() {
+        for (SimNode node : nodes) {
+            start(node);
+        }
+        long healTick = p.faultTicks();
+        long baseline = 0;
+        long end = healTick + p.livenessBoundTicks();
+        for (tick = 0; tick <= end; tick++) {
+            if (tick == healTick) {
+                heal();
+                baseline = maxHonestHeight();
+            }
+            if (faulty) {
+                injectFaults();
+            }
+            deliverDue();
+            for (SimNode node : nodes) {
+                if (!node.up() && node.restartAtTick >= 0 && node.restartAtTick <= tick) {
+                    start(node);
+                }
+            }
+            for (SimNode node : nodes) {
+                if (node.up()) {
+                    node.engine.tick();
+                    drain(node);
+                }
+            }
+            for (SimNode node : nodes) {
+                if (node.up()) {
+                    maybePropose(node);
+                    byzantineExtras(node);
+                }
+            }
+            if (tick > healTick && livenessMet(baseline)) {
+                return result(healTick, tick - healTick);
+            }
+        }
+        fail("liveness: after the heal at tick " + healTick + " not every honest replica committed above height " + baseline
+                + " within " + p.livenessBoundTicks() + " ticks; heights " + heights() + " views " + views());
+        return null;
+    }
+
+    private Result result(long healTick, long livenessTicks) {
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        long vc = 0;
+        for (SimNode node : nodes) {
+            if (node.honest()) {
+                min = Math.min(min, node.height());
+                max = Math.max(max, node.height());
+                vc = Math.max(vc, node.engine.viewChanges());
+                if (!node.ledger.isEmpty()) {
+                    CommittedBlock last = node.ledger.get(node.ledger.size() - 1);
+                    Optional<String> bad = last.certificate().verify(CHAIN_ID, validators.keys(), validators.quorum(), last.block().hash(), last.height());
+                    if (bad.isPresent()) {
+                        fail("CommitCertificate.verify refused node " + node.instance + "'s head: " + bad.get());
+                    }
+                }
+            }
+        }
+        return new Result(p, tick, min == Long.MAX_VALUE ? 0 : min, max, vc, messages, healTick, livenessTicks);
+    }
+
+    private boolean livenessMet(long baseline) {
+        for (SimNode node : nodes) {
+            if (node.honest() && (!node.up() || node.height() <= baseline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long maxHonestHeight() {
+        long max = 0;
+        for (SimNode node : nodes) {
+            if (node.honest()) {
+                max = Math.max(max, node.height());
+            }
+        }
+        return max;
+    }
+
+    private String heights() {
+        List<String> out = new ArrayList<>();
+        for (SimNode node : nodes) {
+            out.add(node.instance + ":" + node.behaviour.name().charAt(0) + node.height() + (node.up() ? "" : "(down)"));
+        }
+        return out.toString();
+    }
+
+    private String views() {
+        List<String> out = new ArrayList<>();
+        for (SimNode node : nodes) {
+            out.add(node.up() ? node.engine.view() + (node.engine.isViewActive() ? "" : "*") : "-");
+        }
+        return out.toString();
+    }
+
+    void fail(String message) {
+        throw new SimulationFailure(p, "at tick " + tick + ": " + message);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    private void start(SimNode node) {
+        node.engine = new PbftEngine(config, node.key, validators, b -> node.validate(b, GENESIS),
+                new TreeMap<>(node.store), node.height(), node.headHash(GENESIS), node.root());
+        node.restartAtTick = -1;
+        drain(node);
+    }
+
+    private void crash(SimNode node) {
+        node.engine = null;
+        node.crashes++;
+        node.restartAtTick = tick + 1 + rnd.nextInt(MAX_DOWN_TICKS);
+        trace("crash " + node.instance);
+    }
+
+    private void heal() {
+        faulty = false;
+        blocked.clear();
+        group = new int[nodes.size()];
+        for (SimNode node : nodes) {
+            if (!node.up()) {
+                start(node);
+            }
+        }
+        trace("heal");
+    }
+
+    private void injectFaults() {
+        if (twinsPresent() && tick % 40 == 0) {
+            repartition(false);
+        } else if (p.partitionRate() > 0 && rnd.nextDouble() < p.partitionRate()) {
+            int choice = rnd.nextInt(3);
+            if (choice == 0) {
+                group = new int[nodes.size()];
+                blocked.clear();
+            } else if (choice == 1 || !p.asymmetric()) {
+                repartition(false);
+            } else {
+                repartition(true);
+            }
+        }
+        if (p.crashRate() > 0) {
+            for (SimNode node : nodes) {
+                if (node.up() && node.honest() && rnd.nextDouble() < p.crashRate()) {
+                    crash(node);
+                }
+            }
+        }
+    }
+
+    private void repartition(boolean asymmetric) {
+        group = new int[nodes.size()];
+        blocked.clear();
+        if (asymmetric) {
+            for (int a = 0; a < nodes.size(); a++) {
+                for (int b = 0; b < nodes.size(); b++) {
+                    if (a != b && rnd.nextDouble() < 0.3) {
+                        blocked.add((long) a * 1000 + b);
+                    }
+                }
+            }
+        } else {
+            for (int i = 0; i < group.length; i++) {
+                group[i] = rnd.nextInt(2);
+            }
+        }
+    }
+
+    private boolean connected(int from, int to) {
+        return group[from] == group[to] && !blocked.contains((long) from * 1000 + to);
+    }
+
+    // ------------------------------------------------------------------ ready handling
+
+    private void drain(SimNode node) {
+        while (node.up() && node.engine.hasReady()) {
+            Ready r = node.engine.ready();
+            for (PersistOp op : r.persist()) {
+                if (op.isDelete()) {
+                    node.store.remove(op.key());
+                } else {
+                    node.store.put(op.key(), op.value());
+                }
+            }
+            if (faulty && node.honest() && p.crashRate() > 0 && !r.messages().isEmpty()
+                    && rnd.nextDouble() < p.crashRate() * p.crashAfterPersistRate() * 10) {
+                crash(node); // persisted, crashed before sending: allowed by the contract
+                return;
+            }
+            for (Outbound o : r.messages()) {
+                send(node, o);
+            }
+            for (CommittedBlock cb : r.committed()) {
+                commit(node, cb);
+            }
+            for (SyncRequest s : r.syncRequests()) {
+                serveSync(node, s);
+            }
+            node.engine.advance(r);
+        }
+    }
+
+    private void commit(SimNode node, CommittedBlock cb) {
+        if (cb.height() != node.height() + 1) {
+            fail("node " + node.instance + " was given height " + cb.height() + " after " + node.height());
+        }
+        if (node.honest()) {
+            checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
+        }
+        node.apply(cb);
+        trace("commit " + node.instance + " h" + cb.height() + " v" + cb.certificate().view());
+        node.engine.applied(cb.height(), cb.block().hash(), node.root());
+    }
+
+    private void maybePropose(SimNode node) {
+        if (!node.engine.canPropose()) {
+            return;
+        }
+        boolean wrongRoot = node.behaviour == Behaviour.INVALID_PROPOSER && rnd.nextInt(3) > 0;
+        Block b = node.build(CHAIN_ID, GENESIS, node.engine.view(), tick, rnd.nextInt(6), wrongRoot);
+        node.engine.propose(b);
+        drain(node);
+    }
+
+    // ------------------------------------------------------------------ network
+
+    private void send(SimNode from, Outbound o) {
+        if (from.behaviour == Behaviour.SILENT) {
+            return;
+        }
+        byte[] payload = o.payload();
+        if (from.honest()) {
+            checker.onHonestMessage(from, decode(payload)).ifPresent(this::fail);
+        }
+        byte[] alternative = null;
+        if (from.behaviour == Behaviour.EQUIVOCATE && payload[0] == MessageType.PRE_PREPARE.tag()) {
+            alternative = equivocate(from, payload);
+        }
+        int k = 0;
+        for (SimNode to : nodes) {
+            if (to.index == from.index) {
+                continue;
+            }
+            if (o.to().isPresent() && !o.to().get().equals(to.key.publicKey())) {
+                continue;
+            }
+            byte[] bytes = alternative != null && (k++ % 2 == 1) ? alternative : payload;
+            transmit(from, to, bytes);
+        }
+    }
+
+    private void transmit(SimNode from, SimNode to, byte[] bytes) {
+        messages++;
+        if (!connected(from.instance, to.instance)) {
+            return;
+        }
+        if (faulty && rnd.nextDouble() < p.lossRate()) {
+            return;
+        }
+        schedule(to.instance, from.index, bytes, null);
+        if (faulty && rnd.nextDouble() < p.duplicateRate()) {
+            schedule(to.instance, from.index, bytes, null);
+        }
+    }
+
+    private void schedule(int to, int fromIndex, byte[] bytes, CommittedBlock synced) {
+        long delay = faulty ? 1 + rnd.nextInt(p.maxDelayTicks()) : 1 + rnd.nextInt(2);
+        events.add(new Event(tick + delay, seq++, to, fromIndex, bytes, synced));
+    }
+
+    private void deliverDue() {
+        while (!events.isEmpty() && events.peek().tick <= tick) {
+            Event e = events.poll();
+            SimNode to = nodes.get(e.to);
+            if (!to.up()) {
+                continue;
+            }
+            if (e.synced != null) {
+                to.engine.synced(e.synced.block(), e.synced.certificate());
+            } else {
+                if (to.behaviour == Behaviour.REPLAY || to.behaviour == Behaviour.FORGE) {
+                    remember(to, e.payload);
+                }
+                var result = to.engine.step(validators.get(e.fromIndex).publicKey(), e.payload);
+                if (trace != null) {
+                    trace("deliver " + e.fromIndex + "->" + to.instance + " " + describe(e.payload) + " : " + result);
+                }
+            }
+            drain(to);
+        }
+    }
+
+    private void serveSync(SimNode node, SyncRequest s) {
+        SimNode best = null;
+        for (SimNode peer : nodes) {
+            if (peer != node && peer.honest() && peer.up() && connected(peer.instance, node.instance)
+                    && peer.height() >= s.fromHeight() && (best == null || peer.height() > best.height())) {
+                best = peer;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        long to = Math.min(Math.min(s.toHeight(), best.height()), s.fromHeight() + MAX_SYNC_BATCH - 1);
+        for (long h = s.fromHeight(); h <= to; h++) {
+            if (faulty && rnd.nextDouble() < p.lossRate()) {
+                continue;
+            }
+            schedule(node.instance, best.index, null, best.ledger.get((int) h - 1));
+        }
+    }
+
+    // ------------------------------------------------------------------ Byzantine wrappers
+
+    private byte[] equivocate(SimNode from, byte[] payload) {
+        @SuppressWarnings("unchecked")
+        Signed<PrePrepare> pp = (Signed<PrePrepare>) decode(payload);
+        Block b = pp.body().block();
+        BlockHeader h = b.header();
+        BlockHeader other = new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs() + 1, h.txRoot(), h.stateRoot(),
+                h.txCount(), h.proposer(), h.view());
+        PrePrepare alt = new PrePrepare(pp.body().view(), pp.body().height(), new Block(other, b.transactions()));
+        return Signed.sign(alt, from.key, CHAIN_ID).encode();
+    }
+
+    private void remember(SimNode node, byte[] payload) {
+        if (node.heard.size() >= MAX_HEARD) {
+            node.heard.remove(rnd.nextInt(node.heard.size()));
+        }
+        node.heard.add(payload);
+    }
+
+    private void byzantineExtras(SimNode node) {
+        if (node.heard.isEmpty() || rnd.nextInt(3) != 0) {
+            return;
+        }
+        SimNode target = nodes.get(rnd.nextInt(nodes.size()));
+        if (target.index == node.index) {
+            return;
+        }
+        byte[] old = node.heard.get(rnd.nextInt(node.heard.size()));
+        if (node.behaviour == Behaviour.REPLAY) {
+            transmit(node, target, old);
+        } else if (node.behaviour == Behaviour.FORGE) {
+            byte[] forged = old.clone();
+            switch (rnd.nextInt(4)) {
+                case 0 -> {
+                    forged = new byte[1 + rnd.nextInt(200)];
+                    for (int i = 0; i < forged.length; i++) {
+                        forged[i] = (byte) rnd.nextInt(256);
+                    }
+                }
+                case 1 -> forged = java.util.Arrays.copyOf(old, rnd.nextInt(old.length));
+                case 2 -> forged[forged.length - 1 - rnd.nextInt(Math.min(64, forged.length))] ^= (byte) (1 << rnd.nextInt(8));
+                default -> forged[rnd.nextInt(forged.length)] ^= (byte) (1 << rnd.nextInt(8));
+            }
+            transmit(node, target, forged);
+        }
+    }
+
+    private Signed<? extends PbftMessage> decode(byte[] payload) {
+        return codec.decode(payload);
+    }
+
+    private String describe(byte[] payload) {
+        try {
+            Signed<? extends PbftMessage> m = decode(payload);
+            return m.body().type() + " " + brief(m.body());
+        } catch (RuntimeException e) {
+            return "garbage";
+        }
+    }
+
+    private static String brief(PbftMessage m) {
+        return switch (m.type()) {
+            case PRE_PREPARE -> "v" + ((PrePrepare) m).view() + " h" + ((PrePrepare) m).height();
+            case PREPARE -> "v" + ((io.mutualchain.pbft.message.Prepare) m).view() + " h" + ((io.mutualchain.pbft.message.Prepare) m).height();
+            case COMMIT -> "v" + ((io.mutualchain.pbft.message.Commit) m).view() + " h" + ((io.mutualchain.pbft.message.Commit) m).height();
+            case CHECKPOINT -> "h" + ((io.mutualchain.pbft.message.Checkpoint) m).height();
+            case VIEW_CHANGE -> "to v" + ((io.mutualchain.pbft.message.ViewChange) m).newView();
+            case NEW_VIEW -> "v" + ((io.mutualchain.pbft.message.NewView) m).view();
+        };
+    }
+
+    private void trace(String line) {
+        if (trace != null) {
+            trace.accept("t" + tick + " " + line);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.mutualchain.pbft.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs many seeds. Default (CI): {@link #CI_SEEDS} seeds from 1. -Dsim.seed=S replays one seed;
+ * -Dsim.seeds=N -Dsim.from=S runs N seeds from S (the long soak). Every failure prints its seed.
+ */
+class SimulatorSeedsTest {
+    static final int CI_SEEDS = 2000;
+
+    static long prop(String name, long dflt) {
+        String v = System.getProperty(name);
+        return v != null && v.matches("-?\\d+") ? Long.parseLong(v) : dflt;
+    }
+
+    @Test
+    void everySeedKeepsSafetyAndRecoversLivenessAfterTheFaultsStop() {
+        long single = prop("sim.seed", -1);
+        long from = single >= 0 ? single : prop("sim.from", 1);
+        long count = single >= 0 ? 1 : prop("sim.seeds", CI_SEEDS);
+        CachingVerifier verifier = new CachingVerifier();
+        List<String> failures = new ArrayList<>();
+        long commits = 0;
+        for (long s = from; s < from + count; s++) {
+            try {
+                Simulation.Result r = new Simulation(SimParams.fromSeed(s), verifier).run();
+                commits += r.honestMinHeight();
+            } catch (SimulationFailure e) {
+                System.err.println(e.getMessage());
+                failures.add(e.getMessage());
+                if (failures.size() >= 20) {
+                    break;
+                }
+            }
+        }
+        System.out.println("simulator: " + count + " seeds from " + from + ", " + failures.size() + " failed, honest commits (min per run, summed) " + commits);
+        assertThat(failures).isEmpty();
+    }
+}
