@@ -1,0 +1,112 @@
+package io.mutualchain.p2p.link;
+
+import io.mutualchain.p2p.PeerAddress;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one configured peer dialled. At most one attempt is in flight or scheduled at a time. After
+ * a failed attempt or a lost link it waits per {@link Backoff}; a successful link resets the backoff.
+ * It does not dial while the peer is linked (whoever dialled) and waits out a ban. All state is
+ * confined to one event loop, so there are no locks.
+ */
+public final class Dialer {
+    private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+
+    private final PeerAddress address;
+    private final Bootstrap bootstrap;
+    private final PeerRegistry registry;
+    private final Backoff backoff;
+    private final Counters counters;
+    private final EventLoop loop;
+    private int failures;
+    private boolean inFlight;
+    private ScheduledFuture<?> scheduled;
+    private boolean stopped;
+
+    public Dialer(PeerAddress address, Bootstrap bootstrap, PeerRegistry registry, Backoff backoff, Counters counters, EventLoop loop) {
+        this.address = address;
+        this.bootstrap = bootstrap;
+        this.registry = registry;
+        this.backoff = backoff;
+        this.counters = counters;
+        this.loop = loop;
+    }
+
+    public PeerAddress address() {
+        return address;
+    }
+
+    public void start() {
+        loop.execute(() -> scheduleIn(0));
+    }
+
+    public void stop() {
+        loop.execute(() -> {
+            stopped = true;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+                scheduled = null;
+            }
+        });
+    }
+
+    /** The peer is linked: the next loss starts again from the shortest delay. */
+    public void peerUp() {
+        loop.execute(() -> failures = 0);
+    }
+
+    /** The peer's link is gone: dial again unless an attempt is already under way. */
+    public void peerDown() {
+        loop.execute(this::retryLater);
+    }
+
+    private void retryLater() {
+        if (stopped || inFlight || scheduled != null || registry.isConnected(address.key())) {
+            return;
+        }
+        scheduleIn(backoff.delayNanos(failures++));
+    }
+
+    private void scheduleIn(long nanos) {
+        if (stopped) {
+            return;
+        }
+        scheduled = loop.schedule(this::attempt, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void attempt() {
+        scheduled = null;
+        if (stopped || registry.isConnected(address.key())) {
+            return;
+        }
+        long banLeft = registry.banRemainingNanos(address.key());
+        if (banLeft > 0) {
+            scheduleIn(banLeft);
+            return;
+        }
+        if (failures > 0) {
+            counters.reconnectAttempt();
+        }
+        inFlight = true;
+        ChannelFuture connect = bootstrap.connect(address.host(), address.port());
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.debug("p2p: dialling {} failed: {}", address, String.valueOf(f.cause()));
+                loop.execute(this::attemptOver);
+            } else {
+                connect.channel().closeFuture().addListener(c -> loop.execute(this::attemptOver));
+            }
+        });
+    }
+
+    private void attemptOver() {
+        inFlight = false;
+        retryLater();
+    }
+}

@@ -1,0 +1,23 @@
+package io.mutualchain.p2p.link;
+
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.p2p.HandshakeInfo;
+import io.mutualchain.p2p.InboundHandler;
+import io.mutualchain.p2p.P2pConfig;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What every connection of one node shares; built once by the node. */
+public record LinkContext(
+        P2pConfig config,
+        KeyPair identity,
+        HandshakeInfo info,
+        Set<PublicKey> allowList,
+        PeerRegistry registry,
+        Counters counters,
+        InboundHandler handler,
+        AtomicInteger pendingHandshakes,
+        SecureRandom random) {
+}
