@@ -10,7 +10,6 @@ import io.mutualchain.core.genesis.GenesisFile;
 import io.mutualchain.core.genesis.Validator;
 import io.mutualchain.core.types.Mtn;
 import io.mutualchain.node.config.NodeConfig;
-import io.mutualchain.node.mempool.MempoolLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +55,7 @@ public final class DevCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("cannot prepare the dev chain in " + dataDir + ": " + e.getMessage());
         }
-        NodeConfig config = new NodeConfig("dev", dataDir, genesisFile, validatorKey, NodeConfig.DEFAULT_RPC_HOST, rpcPort,
-                NodeConfig.DEFAULT_TICK_MS, emptyBlockIntervalMs, MempoolLimits.DEFAULT);
+        NodeConfig config = NodeConfig.standalone("dev", dataDir, genesisFile, validatorKey, rpcPort, emptyBlockIntervalMs);
         KeyPair dev = developer;
         return NodeRunner.run(config, node -> {
             String url = "http://" + NodeConfig.DEFAULT_RPC_HOST + ":" + node.rpcPort();

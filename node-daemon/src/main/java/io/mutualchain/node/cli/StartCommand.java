@@ -19,6 +19,10 @@ public final class StartCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--rpc-port", paramLabel = "PORT", description = "Override the config's JSON-RPC port.")
     Integer rpcPort;
+    @Option(names = "--key", paramLabel = "FILE", description = "Override the config's node key file.")
+    Path keyFile;
+    @Option(names = "--genesis", paramLabel = "FILE", description = "Override the config's genesis file.")
+    Path genesisFile;
     @Mixin
     JsonOption json;
 
@@ -35,6 +39,9 @@ public final class StartCommand implements Callable<Integer> {
         }
         if (rpcPort != null) {
             config = config.withRpcPort(rpcPort);
+        }
+        if (keyFile != null || genesisFile != null) {
+            config = config.withFiles(genesisFile != null ? genesisFile : config.genesisFile(), keyFile != null ? keyFile : config.keyFile());
         }
         NodeConfig c = config;
         return NodeRunner.run(config, node -> {

@@ -2,6 +2,7 @@ package io.mutualchain.node.config;
 
 import io.mutualchain.node.mempool.MempoolLimits;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One node's settings.
@@ -15,13 +16,20 @@ import java.nio.file.Path;
  * @param tickMs               consensus clock: one engine tick every tickMs milliseconds
  * @param emptyBlockIntervalMs longest time without a block; an empty block shows the chain is alive
  * @param mempool              pool bounds
+ * @param p2pHost              address the peer-to-peer listener binds to
+ * @param p2pPort              peer-to-peer port; 0 with no peers means a node without networking (dev)
+ * @param peers                peers to dial and accept (the allow-list, with the genesis validators)
+ * @param metricsPort          port of /metrics, /health and /ready on rpcHost; 0 turns them off
  */
 public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
-                         int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool) {
+                         int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
+                         String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort) {
     public static final String DEFAULT_RPC_HOST = "127.0.0.1";
     public static final int DEFAULT_RPC_PORT = 8545;
     public static final int DEFAULT_TICK_MS = 50;
     public static final long DEFAULT_EMPTY_BLOCK_INTERVAL_MS = 5_000;
+    public static final int DEFAULT_P2P_PORT = 26656;
+    public static final int DEFAULT_METRICS_PORT = 9545;
 
     public NodeConfig {
         if (name == null || name.isBlank()) {
@@ -36,13 +44,35 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
         if (emptyBlockIntervalMs < 100) {
             throw new IllegalArgumentException("emptyBlockIntervalMs must be at least 100");
         }
+        if (p2pPort < 0 || p2pPort > 65535 || metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("p2p and metrics ports must be TCP ports (0 to 65535)");
+        }
+        peers = List.copyOf(peers);
+    }
+
+    /** A node with neither a listener nor peers: a single-validator chain. */
+    public boolean networked() {
+        return p2pPort != 0 || !peers.isEmpty();
+    }
+
+    /** A single node without networking or metrics, as {@code dev} runs. */
+    public static NodeConfig standalone(String name, Path dataDir, Path genesisFile, Path keyFile, int rpcPort, long emptyBlockIntervalMs) {
+        return new NodeConfig(name, dataDir, genesisFile, keyFile, DEFAULT_RPC_HOST, rpcPort, DEFAULT_TICK_MS, emptyBlockIntervalMs,
+                MempoolLimits.DEFAULT, DEFAULT_RPC_HOST, 0, List.of(), 0);
     }
 
     public NodeConfig withDataDir(Path dir) {
-        return new NodeConfig(name, dir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool);
+        return new NodeConfig(name, dir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, metricsPort);
+    }
+
+    public NodeConfig withFiles(Path genesis, Path key) {
+        return new NodeConfig(name, dataDir, genesis, key, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, metricsPort);
     }
 
     public NodeConfig withRpcPort(int port) {
-        return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, port, tickMs, emptyBlockIntervalMs, mempool);
+        return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, port, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, metricsPort);
     }
 }

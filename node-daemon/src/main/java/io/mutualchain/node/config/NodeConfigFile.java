@@ -2,11 +2,15 @@ package io.mutualchain.node.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.node.mempool.MempoolLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON form of {@link NodeConfig}. Relative paths are relative to the config file's folder, so
@@ -19,8 +23,13 @@ import java.nio.file.Path;
  *   "key": "node0.key.json",
  *   "rpc": {"host": "127.0.0.1", "port": 8545},
  *   "consensus": {"tickMs": 50, "emptyBlockIntervalMs": 5000},
- *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864}
+ *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864},
+ *   "p2p": {"host": "127.0.0.1", "port": 26656,
+ *           "peers": [{"name": "node1", "publicKey": "…64 hex…", "host": "127.0.0.1", "port": 26657}]},
+ *   "metrics": {"port": 9545}
  * }</pre>
+ * A config without a {@code p2p} section runs without networking, which only works for a
+ * single-validator chain.
  */
 public final class NodeConfigFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +52,7 @@ public final class NodeConfigFile {
             JsonNode rpc = root.path("rpc");
             JsonNode cons = root.path("consensus");
             JsonNode mp = root.path("mempool");
+            JsonNode p2p = root.path("p2p");
             MempoolLimits d = MempoolLimits.DEFAULT;
             return new NodeConfig(
                     root.path("name").asText("node"),
@@ -55,7 +65,11 @@ public final class NodeConfigFile {
                     cons.path("emptyBlockIntervalMs").asLong(NodeConfig.DEFAULT_EMPTY_BLOCK_INTERVAL_MS),
                     new MempoolLimits(mp.path("maxTransactions").asInt(d.maxTransactions()),
                             mp.path("maxPerSender").asInt(d.maxPerSender()),
-                            mp.path("maxBytes").asLong(d.maxBytes())));
+                            mp.path("maxBytes").asLong(d.maxBytes())),
+                    p2p.path("host").asText(NodeConfig.DEFAULT_RPC_HOST),
+                    p2p.path("port").asInt(0),
+                    peers(p2p.path("peers")),
+                    root.path("metrics").path("port").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new IOException("config file " + file + ": " + e.getMessage());
         }
@@ -72,8 +86,34 @@ public final class NodeConfigFile {
         root.putObject("consensus").put("tickMs", c.tickMs()).put("emptyBlockIntervalMs", c.emptyBlockIntervalMs());
         root.putObject("mempool").put("maxTransactions", c.mempool().maxTransactions())
                 .put("maxPerSender", c.mempool().maxPerSender()).put("maxBytes", c.mempool().maxBytes());
+        ObjectNode p2p = root.putObject("p2p").put("host", c.p2pHost()).put("port", c.p2pPort());
+        ArrayNode peers = p2p.putArray("peers");
+        for (PeerEntry p : c.peers()) {
+            peers.addObject().put("name", p.name()).put("publicKey", p.publicKey().toHex()).put("host", p.host()).put("port", p.port());
+        }
+        root.putObject("metrics").put("port", c.metricsPort());
         Files.createDirectories(base);
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    private static List<PeerEntry> peers(JsonNode array) {
+        List<PeerEntry> out = new ArrayList<>();
+        if (array.isMissingNode() || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("p2p.peers must be a JSON array");
+        }
+        for (JsonNode p : array) {
+            String name = p.path("name").asText("");
+            try {
+                out.add(new PeerEntry(name, PublicKey.fromHex(p.path("publicKey").asText("")), p.path("host").asText(""),
+                        p.path("port").asInt(-1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("p2p.peers entry '" + name + "': " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static String relative(Path base, Path p) {

@@ -8,7 +8,14 @@ import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
 import io.mutualchain.node.mempool.Mempool;
+import io.mutualchain.node.sync.BlockSync;
+import io.mutualchain.node.sync.SyncMessage;
+import io.mutualchain.p2p.Channel;
 import io.mutualchain.pbft.CommittedBlock;
+import io.mutualchain.pbft.Outbound;
+import io.mutualchain.pbft.RejectReason;
+import io.mutualchain.pbft.StepResult;
+import io.mutualchain.pbft.SyncRequest;
 import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.pbft.PersistOp;
 import io.mutualchain.pbft.Ready;
@@ -19,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +53,26 @@ final class ConsensusLoop implements AutoCloseable {
     private final int tickMs;
     private final Consumer<Throwable> onFatal;
     private final ScheduledExecutorService thread;
+    private final Network network;
+    private final NodeStats stats;
+    private final BlockSync sync;
+    /** Inbound consensus messages and synced blocks waiting for the loop; beyond the bound they are dropped (PBFT retransmits). */
+    static final int MAX_PENDING_INBOUND = 20_000;
+    private final AtomicInteger pendingInbound = new AtomicInteger();
+    private final AtomicLong droppedInbound = new AtomicLong();
+    private final AtomicLong refusedMessages = new AtomicLong();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final List<Consumer<Block>> commitListeners = new ArrayList<>();
     private volatile boolean stopped;
     /** The engine's view, published for other threads (the engine itself is confined to this loop). */
     private volatile long view;
+    private volatile long viewChanges;
 
     ConsensusLoop(PbftEngine engine, Ledger ledger, Mempool mempool, PublicKey self, long emptyBlockIntervalMs, int tickMs,
-                  Consumer<Throwable> onFatal) {
+                  Network network, NodeStats stats, Consumer<Throwable> onFatal) {
+        this.stats = stats;
+        this.network = network;
+        this.sync = new BlockSync(new LedgerBlocks(ledger), this::deliverSynced, network);
         this.engine = engine;
         this.ledger = ledger;
         this.mempool = mempool;
@@ -75,7 +96,63 @@ final class ConsensusLoop implements AutoCloseable {
 
     void start() {
         thread.scheduleAtFixedRate(() -> run(this::tick), tickMs, tickMs, TimeUnit.MILLISECONDS);
+        if (network != Network.NONE) {
+            thread.scheduleWithFixedDelay(() -> run(() -> sync.periodic(System.currentTimeMillis())),
+                    BlockSync.STATUS_INTERVAL_MS, BlockSync.STATUS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
         wake();
+    }
+
+    /** A consensus message from a peer (called on network threads). */
+    void deliver(PublicKey from, byte[] message) {
+        enqueue(() -> {
+            StepResult r = engine.step(from, message);
+            if (!r.isAccepted()) {
+                refusedMessages.incrementAndGet();
+                if (r.reason() == RejectReason.MALFORMED || r.reason() == RejectReason.BAD_SIGNATURE) {
+                    network.penalize(from, "consensus message refused: " + r);
+                } else {
+                    LOG.debug("consensus message from {} refused: {}", from, r);
+                }
+            }
+        });
+    }
+
+    /** A block with its certificate fetched from a peer. */
+    private void deliverSynced(PublicKey from, SyncMessage.CertifiedBlock b) {
+        enqueue(() -> {
+            if (b.block().height() <= ledger.height()) {
+                return;
+            }
+            StepResult r = engine.synced(b.block(), b.certificate());
+            if (!r.isAccepted() && r.reason() == RejectReason.INVALID_CERTIFICATE) {
+                network.penalize(from, "synced block " + b.block().height() + " refused: " + r.message());
+            }
+        });
+    }
+
+    /** BLOCK_SYNC frames from peers. */
+    BlockSync sync() {
+        return sync;
+    }
+
+    private void enqueue(Runnable task) {
+        if (stopped) {
+            return;
+        }
+        if (pendingInbound.incrementAndGet() > MAX_PENDING_INBOUND) {
+            pendingInbound.decrementAndGet();
+            droppedInbound.incrementAndGet();
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                pendingInbound.decrementAndGet();
+                run(task);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pendingInbound.decrementAndGet();
+        }
     }
 
     /** Asks the loop to consider proposing now (a transaction arrived); coalesces bursts into one task. */
@@ -125,13 +202,24 @@ final class ConsensusLoop implements AutoCloseable {
         while (engine.hasReady()) {
             Ready ready = engine.ready();
             persist(ready.persist());
-            // No peers in a single-validator chain; the P2P transport delivers ready.messages() when there are.
+            for (Outbound m : ready.messages()) {
+                if (m.to().isPresent()) {
+                    network.send(m.to().get(), Channel.CONSENSUS, m.payload());
+                } else {
+                    network.broadcast(Channel.CONSENSUS, m.payload());
+                }
+            }
             for (CommittedBlock c : ready.committed()) {
                 apply(c);
+            }
+            long now = System.currentTimeMillis();
+            for (SyncRequest r : ready.syncRequests()) {
+                sync.request(r.fromHeight(), r.toHeight(), r.holders(), now);
             }
             engine.advance(ready);
         }
         view = engine.view();
+        viewChanges = engine.viewChanges();
     }
 
     private void persist(List<PersistOp> ops) throws LedgerException {
@@ -159,6 +247,9 @@ final class ConsensusLoop implements AutoCloseable {
         engine.applied(block.height(), block.hash(), ledger.stateRoot());
         mempool.removeCommitted(block.transactions(), accounts);
         long failed = receipts.stream().filter(r -> r.status() != Receipt.Status.SUCCESS).count();
+        stats.committedBlocks.incrementAndGet();
+        stats.committedTxs.addAndGet(block.transactions().size() - failed);
+        stats.failedTxs.addAndGet(failed);
         LOG.info("committed block {} {} txs={}{} view={}", block.height(), block.hash(), block.transactions().size(),
                 failed == 0 ? "" : " failed=" + failed, c.certificate().view());
         for (Consumer<Block> l : commitListeners) {
@@ -168,6 +259,18 @@ final class ConsensusLoop implements AutoCloseable {
 
     long view() {
         return view;
+    }
+
+    long viewChanges() {
+        return viewChanges;
+    }
+
+    long droppedInbound() {
+        return droppedInbound.get();
+    }
+
+    long refusedMessages() {
+        return refusedMessages.get();
     }
 
     @Override

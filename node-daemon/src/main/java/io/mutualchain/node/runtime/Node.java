@@ -2,40 +2,72 @@ package io.mutualchain.node.runtime;
 
 import io.mutualchain.core.crypto.KeyFile;
 import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.genesis.GenesisFile;
 import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.node.config.NodeConfig;
+import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
+import io.mutualchain.node.sync.BlockSync;
+import io.mutualchain.node.sync.TxGossip;
+import io.mutualchain.p2p.HandshakeInfo;
+import io.mutualchain.p2p.P2pConfig;
+import io.mutualchain.p2p.P2pNode;
+import io.mutualchain.p2p.PeerAddress;
 import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the only code that creates subsystems and connects them. Start order is
- * dependency order (lock, ledger, engine, mempool, consensus loop, RPC); {@link #close()} undoes it
- * in reverse, so the RPC stops taking transactions before the loop stops and the loop stops before
- * the database closes.
+ * dependency order (lock, ledger, transport, consensus or observer loop, gossip, RPC, metrics);
+ * {@link #close()} undoes it in reverse, so the RPC stops taking transactions before the loops stop
+ * and the loops stop before the database closes.
+ *
+ * <p>A node whose key is a genesis validator runs the PBFT engine; any other allow-listed node is
+ * an observer: it follows the chain by block sync, serves JSON-RPC, relays transactions and never votes.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** Protocol version checked in the P2P handshake; bumped when a wire format changes. */
+    public static final int PROTOCOL_VERSION = 1;
+    /** Workers that verify gossiped transactions and serve block sync; queue bound beyond which work is dropped. */
+    static final int WORKER_THREADS = 2;
+    static final int WORKER_QUEUE = 1_024;
 
     private final NodeConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final NodeStats stats = new NodeStats();
     private Ledger ledger;
     private RpcServer rpc;
+    private P2pNode p2p;
+    private io.mutualchain.node.metrics.MetricsServer metrics;
     private KeyPair key;
     private Genesis genesis;
+    private boolean validator;
     private volatile Throwable fatal;
 
     public Node(NodeConfig config) {
@@ -57,29 +89,127 @@ public final class Node implements AutoCloseable {
         genesis = GenesisFile.read(config.genesisFile());
         key = KeyFile.read(config.keyFile());
         ValidatorSet validators = genesis.validatorSet();
-        boolean isValidator = validators.contains(key.publicKey());
-        if (!isValidator) {
+        validator = validators.contains(key.publicKey());
+        if (!validator && !config.networked()) {
             throw new IOException("key " + key.address() + " is not a validator in " + config.genesisFile()
-                    + "; observer nodes need peers, which this version's single-node mode does not have");
+                    + ", and the config has no p2p section: an observer needs peers to follow the chain");
         }
         ledger = Ledger.open(config.dataDir().resolve("ledger"), genesis);
         started.push(ledger);
-        LOG.info("ledger open at height {} (chain {}, genesis {})", ledger.height(), genesis.chainId(), genesis.hash());
+        LOG.info("ledger open at height {} (chain {}, genesis {}); this node is a {}", ledger.height(), genesis.chainId(),
+                genesis.hash(), validator ? "validator" : "observer");
 
-        PbftEngine engine = new PbftEngine(PbftConfig.of(genesis.chainId(), genesis.params()), key, validators,
-                new LedgerBlockValidator(ledger), ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(),
-                ledger.lastBlockHash());
         Mempool mempool = new Mempool(config.mempool(), genesis.params().baseFee());
-        ConsensusLoop loop = new ConsensusLoop(engine, ledger, mempool, key.publicKey(), config.emptyBlockIntervalMs(),
-                config.tickMs(), this::fail);
-        started.push(loop);
-        loop.start();
+        InboundRouter router = new InboundRouter();
+        Network network = Network.NONE;
+        if (config.networked()) {
+            p2p = new P2pNode(p2pConfig(), key, allowList(validators), new HandshakeInfo(genesis.chainId(), genesis.hash(), PROTOCOL_VERSION), router);
+            network = new P2pNetwork(p2p);
+        }
+        ExecutorService workers = boundedWorkers();
+        started.push(workers::shutdownNow);
 
-        rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()),
-                new NodeApiAdapter(config.name(), ledger, mempool, loop::view, isValidator, loop::wake));
+        BlockSync sync;
+        LongSupplier view;
+        LongSupplier viewChanges;
+        Runnable wake;
+        java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound;
+        if (validator) {
+            PbftEngine engine = new PbftEngine(PbftConfig.of(genesis.chainId(), genesis.params()), key, validators,
+                    new LedgerBlockValidator(ledger), ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(),
+                    ledger.lastBlockHash());
+            ConsensusLoop loop = new ConsensusLoop(engine, ledger, mempool, key.publicKey(), config.emptyBlockIntervalMs(),
+                    config.tickMs(), network, stats, this::fail);
+            started.push(loop);
+            sync = loop.sync();
+            view = loop::view;
+            viewChanges = loop::viewChanges;
+            wake = loop::wake;
+            consensusInbound = loop::deliver;
+            loop.start();
+        } else {
+            ObserverLoop loop = new ObserverLoop(ledger, mempool, network, stats, this::fail);
+            started.push(loop);
+            sync = loop.sync();
+            view = () -> 0;
+            viewChanges = () -> 0;
+            wake = () -> { };
+            consensusInbound = (from, msg) -> { };
+            loop.start();
+        }
+        TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
+        TxGossip gossip = new TxGossip(network, raw -> admitFromPeer(admission, raw, wake), workers);
+        router.bind(consensusInbound, gossip, sync, workers);
+        if (p2p != null) {
+            p2p.start();
+            started.push(p2p);
+            java.util.concurrent.ScheduledExecutorService flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gossip");
+                t.setDaemon(true);
+                return t;
+            });
+            flusher.scheduleWithFixedDelay(gossip::flush, TxGossip.FLUSH_INTERVAL_MS, TxGossip.FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            started.push(flusher::shutdownNow);
+            LOG.info("P2P listening on {}:{} with {} peers configured", config.p2pHost(), p2p.port(), config.peers().size());
+        }
+
+        Consumer<Transaction> onAdmitted = tx -> {
+            wake.run();
+            gossip.publish(tx.encode());
+        };
+        NodeApiAdapter api = new NodeApiAdapter(config.name(), ledger, mempool, view, validator, onAdmitted);
+        rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api);
         rpc.start();
         started.push(rpc);
         LOG.info("node {} started: JSON-RPC on http://{}:{}", config.name(), config.rpcHost(), rpc.port());
+
+        if (config.metricsPort() != 0) {
+            metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
+                    () -> fatal == null, validators, validator, gossip);
+            metrics.start();
+            started.push(metrics);
+            LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());
+        }
+    }
+
+    private static boolean admitFromPeer(TxAdmission admission, byte[] raw, Runnable wake) {
+        try {
+            admission.admit(raw);
+            wake.run();
+            return true;
+        } catch (TxRejectedException e) {
+            // Usually a duplicate: the same transaction reached us from the wallet's node and from another peer.
+            LOG.debug("gossiped transaction refused: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private P2pConfig p2pConfig() {
+        List<PeerAddress> peers = new ArrayList<>();
+        for (PeerEntry p : config.peers()) {
+            if (!p.publicKey().equals(key.publicKey())) {
+                peers.add(new PeerAddress(p.publicKey(), p.host(), p.port()));
+            }
+        }
+        return P2pConfig.defaults(config.p2pPort(), peers).withListen(config.p2pHost(), config.p2pPort());
+    }
+
+    private Set<PublicKey> allowList(ValidatorSet validators) {
+        Set<PublicKey> allow = new LinkedHashSet<>(validators.keys());
+        for (PeerEntry p : config.peers()) {
+            allow.add(p.publicKey());
+        }
+        allow.remove(key.publicKey());
+        return allow;
+    }
+
+    private static ExecutorService boundedWorkers() {
+        return new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(WORKER_QUEUE), r -> {
+                    Thread t = new Thread(r, "node-worker");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     private void fail(Throwable t) {
@@ -98,6 +228,18 @@ public final class Node implements AutoCloseable {
 
     public int rpcPort() {
         return rpc.port();
+    }
+
+    public int p2pPort() {
+        return p2p == null ? 0 : p2p.port();
+    }
+
+    public int metricsPort() {
+        return metrics == null ? 0 : metrics.port();
+    }
+
+    public boolean isValidator() {
+        return validator;
     }
 
     public Genesis genesis() {

@@ -18,6 +18,7 @@ import io.mutualchain.rpc.ReceiptView;
 import io.mutualchain.rpc.StatusView;
 import io.mutualchain.rpc.TxView;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /** Serves the wallet API's port from the ledger, the mempool and the engine's status. */
@@ -28,9 +29,10 @@ final class NodeApiAdapter implements NodeApi {
     private final LedgerAccounts accounts;
     private final LongSupplier view;
     private final boolean validator;
-    private final Runnable onAdmitted;
+    private final Consumer<Transaction> onAdmitted;
 
-    NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, boolean validator, Runnable onAdmitted) {
+    NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, boolean validator,
+                   Consumer<Transaction> onAdmitted) {
         this.nodeName = nodeName;
         this.ledger = ledger;
         this.mempool = mempool;
@@ -82,7 +84,7 @@ final class NodeApiAdapter implements NodeApi {
         if (refused.isPresent()) {
             throw new TxRejectedException(refused.get());
         }
-        onAdmitted.run();
+        onAdmitted.accept(tx);
         return tx.id();
     }
 

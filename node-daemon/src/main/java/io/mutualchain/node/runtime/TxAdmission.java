@@ -1,0 +1,42 @@
+package io.mutualchain.node.runtime;
+
+import io.mutualchain.core.genesis.ChainParams;
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.tx.StatelessChecks;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.TxRejectedException;
+import io.mutualchain.core.tx.TxRejection;
+import io.mutualchain.ledger.Ledger;
+import io.mutualchain.node.mempool.Mempool;
+import java.util.Optional;
+
+/**
+ * The one admission path for a raw transaction, whether a wallet or a peer sent it: decode and
+ * stateless checks, not already committed, then the pool's checks against committed state.
+ */
+final class TxAdmission {
+    private final Genesis genesis;
+    private final Ledger ledger;
+    private final Mempool mempool;
+    private final LedgerAccounts accounts;
+
+    TxAdmission(Genesis genesis, Ledger ledger, Mempool mempool) {
+        this.genesis = genesis;
+        this.ledger = ledger;
+        this.mempool = mempool;
+        this.accounts = new LedgerAccounts(ledger);
+    }
+
+    Transaction admit(byte[] raw) throws TxRejectedException {
+        ChainParams p = genesis.params();
+        Transaction tx = StatelessChecks.decodeAndCheck(raw, genesis.chainId(), p.maxTxBytes(), p.baseFee());
+        if (ledger.transaction(tx.id()).isPresent()) {
+            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.DUPLICATE, "transaction " + tx.id() + " is already committed"));
+        }
+        Optional<TxRejection> refused = mempool.add(tx, accounts);
+        if (refused.isPresent()) {
+            throw new TxRejectedException(refused.get());
+        }
+        return tx;
+    }
+}

@@ -1,0 +1,105 @@
+package io.mutualchain.node.sync;
+
+import io.mutualchain.core.codec.CodecException;
+import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.node.runtime.Network;
+import io.mutualchain.p2p.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Transaction gossip. Transactions a wallet gave this node are batched and broadcast to every
+ * connected peer ({@link #flush} every {@link #FLUSH_INTERVAL_MS}, or when a batch is full).
+ * Transactions from peers are admitted like a wallet's (the same checks; duplicates are dropped)
+ * on a bounded worker pool, off the network threads, and not forwarded again: the consortium's
+ * nodes are all connected to each other, and an observer forwards what its own wallets send.
+ */
+public final class TxGossip {
+    public static final long FLUSH_INTERVAL_MS = 5;
+    /** Transactions waiting to be gossiped; beyond this the oldest batch is sent at once. */
+    public static final int MAX_PENDING = TxBatch.MAX_TXS;
+
+    /** Admits one raw transaction from a peer; returns false if it was refused. */
+    public interface Admission {
+        boolean admit(byte[] raw);
+    }
+
+    private final Network network;
+    private final Admission admission;
+    private final ExecutorService workers;
+    private final List<byte[]> pending = new ArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    public TxGossip(Network network, Admission admission, ExecutorService workers) {
+        this.network = network;
+        this.admission = admission;
+        this.workers = workers;
+    }
+
+    /** A transaction this node accepted from a wallet. */
+    public void publish(byte[] raw) {
+        List<byte[]> full = null;
+        synchronized (pending) {
+            pending.add(raw);
+            if (pending.size() >= MAX_PENDING) {
+                full = new ArrayList<>(pending);
+                pending.clear();
+            }
+        }
+        if (full != null) {
+            network.broadcast(Channel.TX_GOSSIP, TxBatch.encode(full));
+        }
+    }
+
+    public void flush() {
+        List<byte[]> batch;
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        network.broadcast(Channel.TX_GOSSIP, TxBatch.encode(batch));
+    }
+
+    /** A TX_GOSSIP frame from a peer. */
+    public void onMessage(PublicKey from, byte[] payload) {
+        List<byte[]> txs;
+        try {
+            txs = TxBatch.decode(payload);
+        } catch (CodecException e) {
+            network.penalize(from, "malformed transaction batch: " + e.getMessage());
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                for (byte[] raw : txs) {
+                    received.incrementAndGet();
+                    if (!admission.admit(raw)) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            dropped.addAndGet(txs.size());
+        }
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+}
