@@ -17,10 +17,11 @@ import java.util.Set;
  * The genesis document. Construction validates it: a chain id, at least one validator, no address
  * allocated twice, and allocations that add up to exactly the fixed supply of 400,000,000 MTN
  * (the supply is minted here, once, and never again). Allocations are kept sorted by address so the
- * hash does not depend on the order they were written in.
+ * hash does not depend on the order they were written in. {@link LedgerSetup} adds roles, vesting,
+ * the committee and member parameters; every vesting schedule must be covered by its address's allocation.
  */
 public record Genesis(String chainId, long genesisTimeMs, List<Validator> validators, List<Allocation> allocations,
-                      ChainParams params) {
+                      ChainParams params, LedgerSetup setup) {
     private static final byte[] TAG = "MC-GENESIS-V1".getBytes(StandardCharsets.US_ASCII);
 
     public Genesis {
@@ -54,6 +55,26 @@ public record Genesis(String chainId, long genesisTimeMs, List<Validator> valida
         if (params == null) {
             throw new IllegalArgumentException("params are missing");
         }
+        if (setup == null) {
+            throw new IllegalArgumentException("ledger setup is missing (use LedgerSetup.NONE)");
+        }
+        for (VestingSchedule v : setup.vesting()) {
+            long held = 0;
+            for (Allocation a : sorted) {
+                if (a.address().equals(v.address())) {
+                    held = a.amount();
+                }
+            }
+            if (v.amount() > held) {
+                throw new IllegalArgumentException("vesting of " + v.address() + " locks " + Mtn.format(v.amount())
+                        + " MTN but the address is allocated " + Mtn.format(held) + " MTN");
+            }
+        }
+    }
+
+    /** A genesis without roles, vesting or committee, with the default member parameters. */
+    public Genesis(String chainId, long genesisTimeMs, List<Validator> validators, List<Allocation> allocations, ChainParams params) {
+        this(chainId, genesisTimeMs, validators, allocations, params, LedgerSetup.NONE);
     }
 
     public ValidatorSet validatorSet() {
@@ -73,6 +94,7 @@ public record Genesis(String chainId, long genesisTimeMs, List<Validator> valida
             ww.uint(a.amount());
         });
         params.write(w);
+        setup.write(w);
         return w.toByteArray();
     }
 

@@ -23,8 +23,13 @@ import java.util.List;
  *   "validators": [{"name": "node0", "publicKey": "…64 hex…"}],
  *   "allocations": [{"address": "mc…", "amount": "400000000"}],
  *   "params": {"baseFee": "0.0001", "maxTxBytes": 65536, "maxBlockTxs": 5000,
- *              "maxBlockBytes": 8388608, "checkpointInterval": 100, "watermarkWindow": 200}
+ *              "maxBlockBytes": 8388608, "checkpointInterval": 100, "watermarkWindow": 200},
+ *   "roles": [{"address": "mc…", "role": "GATEWAY"}],
+ *   "vesting": [{"address": "mc…", "amount": "80000000", "cliffEndMs": 1795536000000, "releaseMs": 63072000000}],
+ *   "committee": {"threshold": 2, "members": ["…64 hex…", "…"], "address": "mc… (derived, informative)"},
+ *   "members": {"joinFeeMin": "1", "dailyLimitLevel1": "10000", "dailyLimitLevel2": "1000000"}
  * }</pre>
+ * The last four are optional (no roles, no vesting, no committee, default member parameters).
  */
 public final class GenesisFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +76,50 @@ public final class GenesisFile {
         if (time == null || !time.canConvertToLong()) {
             throw new IllegalArgumentException("genesisTime (milliseconds since 1970) is missing");
         }
-        return new Genesis(text(root, "chainId"), time.asLong(), validators, allocations, params);
+        return new Genesis(text(root, "chainId"), time.asLong(), validators, allocations, params, setupFromJson(root));
+    }
+
+    private static LedgerSetup setupFromJson(JsonNode root) {
+        List<RoleGrant> roles = new ArrayList<>();
+        if (root.has("roles")) {
+            for (JsonNode r : array(root, "roles")) {
+                roles.add(new RoleGrant(Address.parse(text(r, "address")), Role.parse(text(r, "role"))));
+            }
+        }
+        List<VestingSchedule> vesting = new ArrayList<>();
+        if (root.has("vesting")) {
+            for (JsonNode v : array(root, "vesting")) {
+                vesting.add(new VestingSchedule(Address.parse(text(v, "address")), Mtn.parse(text(v, "amount")),
+                        longField(v, "cliffEndMs"), longField(v, "releaseMs")));
+            }
+        }
+        Committee committee = Committee.NONE;
+        if (root.has("committee")) {
+            JsonNode c = root.get("committee");
+            List<PublicKey> members = new ArrayList<>();
+            for (JsonNode m : array(c, "members")) {
+                if (!m.isTextual()) {
+                    throw new IllegalArgumentException("committee.members must be public keys in hex");
+                }
+                members.add(PublicKey.fromHex(m.asText()));
+            }
+            committee = new Committee((int) longField(c, "threshold"), members);
+        }
+        JsonNode m = root.path("members");
+        MemberParams d = MemberParams.DEFAULT;
+        MemberParams members = new MemberParams(
+                m.has("joinFeeMin") ? Mtn.parse(text(m, "joinFeeMin")) : d.joinFeeMin(),
+                m.has("dailyLimitLevel1") ? Mtn.parse(text(m, "dailyLimitLevel1")) : d.dailyLimitLevel1(),
+                m.has("dailyLimitLevel2") ? Mtn.parse(text(m, "dailyLimitLevel2")) : d.dailyLimitLevel2());
+        return new LedgerSetup(roles, vesting, committee, members);
+    }
+
+    private static long longField(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException(field + " must be an integer");
+        }
+        return v.asLong();
     }
 
     public static ObjectNode toJson(Genesis g) {
@@ -94,6 +142,25 @@ public final class GenesisFile {
                 .put("maxBlockBytes", p.maxBlockBytes())
                 .put("checkpointInterval", p.checkpointInterval())
                 .put("watermarkWindow", p.watermarkWindow());
+        LedgerSetup s = g.setup();
+        ArrayNode roles = root.putArray("roles");
+        for (RoleGrant r : s.roles()) {
+            roles.addObject().put("address", r.address().toString()).put("role", r.role().name());
+        }
+        ArrayNode vesting = root.putArray("vesting");
+        for (VestingSchedule v : s.vesting()) {
+            vesting.addObject().put("address", v.address().toString()).put("amount", Mtn.format(v.amount()))
+                    .put("cliffEndMs", v.cliffEndMs()).put("releaseMs", v.releaseMs());
+        }
+        ObjectNode committee = root.putObject("committee");
+        committee.put("threshold", s.committee().threshold());
+        ArrayNode members = committee.putArray("members");
+        s.committee().members().forEach(k -> members.add(k.toHex()));
+        committee.put("address", s.committee().address().toString());
+        root.putObject("members")
+                .put("joinFeeMin", Mtn.format(s.members().joinFeeMin()))
+                .put("dailyLimitLevel1", Mtn.format(s.members().dailyLimitLevel1()))
+                .put("dailyLimitLevel2", Mtn.format(s.members().dailyLimitLevel2()));
         return root;
     }
 

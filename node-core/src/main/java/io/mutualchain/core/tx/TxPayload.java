@@ -8,7 +8,7 @@ import io.mutualchain.core.codec.CodecException;
  * What a transaction does. Each kind has a fixed one-byte tag in the encoding; tags are never
  * reused. New kinds are added here, with their tag, by the features that need them.
  */
-public sealed interface TxPayload permits Transfer {
+public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest, Rate, CreditClose, FraudRuling, GovernanceVote {
     /** The encoding tag of this kind. */
     int kind();
 
@@ -27,6 +27,13 @@ public sealed interface TxPayload permits Transfer {
         int kind = r.u8("payload kind");
         return switch (kind) {
             case Transfer.KIND -> Transfer.readFields(r);
+            case AssetEvent.KIND -> AssetEvent.readFields(r);
+            case Join.KIND -> Join.readFields(r);
+            case KycAttest.KIND -> KycAttest.readFields(r);
+            case Rate.KIND -> Rate.readFields(r);
+            case CreditClose.KIND -> CreditClose.readFields(r);
+            case FraudRuling.KIND -> FraudRuling.readFields(r);
+            case GovernanceVote.KIND -> GovernanceVote.readFields(r);
             default -> throw new CodecException("unknown transaction kind " + kind);
         };
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GenesisTest {
 
     /** Computed when this test was written. Nodes compare genesis hashes on connect, so a change is a hard fork. */
-    private static final String GOLDEN_HASH = "99a7608690f9c41e2c365dd8b991589b12415c41c16b9e3fbb30792518ba40e3";
+    private static final String GOLDEN_HASH = "c94b4cba0071be4697da66d9159b1a701157ef12d43ff1196d2a08998b98775e";
 
     @Test
     void theGenesisHashIsPinnedBecauseChangingItIsAHardFork() {
