@@ -16,10 +16,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -58,6 +61,7 @@ public final class P2pNode implements AutoCloseable {
     private final PeerRegistry registry;
     /** Read from event loops on link events, so concurrent: never lock the node from an I/O thread. */
     private final Map<PublicKey, Dialer> dialers = new ConcurrentHashMap<>();
+    private final ChannelGroup sockets = new DefaultChannelGroup("p2p-sockets", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup group;
     private io.netty.channel.Channel server;
     private volatile boolean closed;
@@ -79,7 +83,7 @@ public final class P2pNode implements AutoCloseable {
         String name = "p2p-" + identity.publicKey().toHex().substring(0, SHORT_KEY_HEX);
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
         LinkContext shared = new LinkContext(config, identity, info, allowList, registry, counters, handler,
-                new AtomicInteger(), new SecureRandom());
+                new AtomicInteger(), sockets, new SecureRandom());
         WriteBufferWaterMark waterMark = new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes());
         ServerBootstrap sb = new ServerBootstrap()
                 .group(group)
@@ -109,7 +113,7 @@ public final class P2pNode implements AutoCloseable {
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                     .handler(LinkInitializer.dialling(shared, peer.key()));
             Dialer d = new Dialer(peer, b, registry, new Backoff(config.reconnectMin(), config.reconnectMax(), jitter.split()),
-                    counters, group.next());
+                    counters, group.next(), config.keepaliveInterval().toNanos());
             dialers.put(peer.key(), d);
         }
         dialers.values().forEach(Dialer::start);
@@ -169,6 +173,11 @@ public final class P2pNode implements AutoCloseable {
         return registry.link(peer).map(l -> l.queued(channel)).orElse(0);
     }
 
+    /** Open TCP connections, linked or still in their handshake (one per linked peer once things settle). */
+    public int openSockets() {
+        return sockets.size();
+    }
+
     /** Disconnects the peer and refuses it for {@link P2pConfig#banDuration()}. */
     public void penalize(PublicKey peer, String reason) {
         LOG.warn("p2p: penalizing peer {}: {}; banned for {}", peer, reason, config.banDuration());
@@ -189,9 +198,7 @@ public final class P2pNode implements AutoCloseable {
         if (server != null) {
             server.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
         }
-        for (Link l : registry.all()) {
-            l.close();
-        }
+        sockets.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
         if (group != null) {
             group.shutdownGracefully(SHUTDOWN_QUIET.toMillis(), SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis() * 2);

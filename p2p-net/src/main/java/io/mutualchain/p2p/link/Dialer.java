@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one configured peer dialled. At most one attempt is in flight or scheduled at a time. After
- * a failed attempt or a lost link it waits per {@link Backoff}; a successful link resets the backoff.
+ * a failed attempt or a lost link it waits per {@link Backoff}. The backoff starts over only when a
+ * link stayed up for {@code stableNanos}: a peer that accepts our handshake and then refuses us
+ * (it banned us, or our key is not on its list) would otherwise be redialled at the minimum delay
+ * forever.
  * It does not dial while the peer is linked (whoever dialled) and waits out a ban. All state is
  * confined to one event loop, so there are no locks.
  */
@@ -24,18 +27,22 @@ public final class Dialer {
     private final Backoff backoff;
     private final Counters counters;
     private final EventLoop loop;
+    private final long stableNanos;
     private int failures;
+    private long upSinceNanos = -1;
     private boolean inFlight;
     private ScheduledFuture<?> scheduled;
     private boolean stopped;
 
-    public Dialer(PeerAddress address, Bootstrap bootstrap, PeerRegistry registry, Backoff backoff, Counters counters, EventLoop loop) {
+    public Dialer(PeerAddress address, Bootstrap bootstrap, PeerRegistry registry, Backoff backoff, Counters counters, EventLoop loop,
+                  long stableNanos) {
         this.address = address;
         this.bootstrap = bootstrap;
         this.registry = registry;
         this.backoff = backoff;
         this.counters = counters;
         this.loop = loop;
+        this.stableNanos = stableNanos;
     }
 
     public PeerAddress address() {
@@ -56,14 +63,22 @@ public final class Dialer {
         });
     }
 
-    /** The peer is linked: the next loss starts again from the shortest delay. */
+    /** The peer is linked (whoever dialled). */
     public void peerUp() {
-        loop.execute(() -> failures = 0);
+        long now = System.nanoTime();
+        loop.execute(() -> upSinceNanos = now);
     }
 
     /** The peer's link is gone: dial again unless an attempt is already under way. */
     public void peerDown() {
-        loop.execute(this::retryLater);
+        long now = System.nanoTime();
+        loop.execute(() -> {
+            if (upSinceNanos >= 0 && now - upSinceNanos >= stableNanos) {
+                failures = 0;
+            }
+            upSinceNanos = -1;
+            retryLater();
+        });
     }
 
     private void retryLater() {

@@ -5,11 +5,12 @@ import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.InboundHandler;
 import io.mutualchain.p2p.P2pConfig;
+import io.netty.channel.group.ChannelGroup;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What every connection of one node shares; built once by the node. */
+/** What every connection of one node shares; built once by the node. {@code sockets} holds every open connection, linked or not. */
 public record LinkContext(
         P2pConfig config,
         KeyPair identity,
@@ -19,5 +20,6 @@ public record LinkContext(
         Counters counters,
         InboundHandler handler,
         AtomicInteger pendingHandshakes,
+        ChannelGroup sockets,
         SecureRandom random) {
 }

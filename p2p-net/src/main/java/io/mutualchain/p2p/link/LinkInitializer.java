@@ -40,6 +40,7 @@ public final class LinkInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        shared.sockets().add(ch);
         boolean accepted = role == Role.RESPONDER;
         if (accepted && shared.pendingHandshakes().incrementAndGet() > shared.config().maxPendingHandshakes()) {
             shared.pendingHandshakes().decrementAndGet();

@@ -3,9 +3,7 @@ package io.mutualchain.p2p.link;
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.p2p.RefusalReason;
 import io.mutualchain.p2p.secure.Refusal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,10 +81,6 @@ public final class PeerRegistry {
 
     public synchronized Set<PublicKey> connected() {
         return Set.copyOf(links.keySet());
-    }
-
-    public synchronized List<Link> all() {
-        return new ArrayList<>(links.values());
     }
 
     public long banRemainingNanos(PublicKey peer) {
