@@ -50,6 +50,8 @@ public final class Ledger implements AutoCloseable {
     private final Genesis genesis;
     private final ValidatorSet validators;
     private final VerifiedTxCache verified;
+    /** Verified transaction ids kept for the pool's sake (about 100 bytes each). */
+    static final int VERIFIED_POOL_ENTRIES = 100_000;
     /** Serialises validateProposal and commit: both read the tip and must not interleave. */
     private final Object writerLock = new Object();
     /** Readers see a head and its totals as one immutable value, swapped after each synced write. */
@@ -63,8 +65,9 @@ public final class Ledger implements AutoCloseable {
         this.db = db;
         this.genesis = genesis;
         this.validators = genesis.validatorSet();
-        // Room for the block being validated and the next one; a miss only costs a signature check.
-        int cacheEntries = 2 * genesis.params().maxBlockTxs();
+        // Room for a full transaction pool (admission checks signatures through this cache, so a
+        // proposal of pooled transactions is not checked again) and two blocks; a miss only costs a check.
+        int cacheEntries = VERIFIED_POOL_ENTRIES + 2 * genesis.params().maxBlockTxs();
         this.verified = new VerifiedTxCache(genesis.chainId(), genesis.params().maxTxBytes(), genesis.params().baseFee(), cacheEntries);
         this.tip = tip;
     }
@@ -152,6 +155,15 @@ public final class Ledger implements AutoCloseable {
     static Account readAccount(DbReader reader, Address a) {
         byte[] v = reader.get(Cf.ACCOUNTS, a.toBytes());
         return v == null ? Account.EMPTY : Account.decode(v);
+    }
+
+    /**
+     * The stateless checks (chain, size, fee, signature) through the ledger's cache of verified
+     * transactions: a transaction admitted to the pool this way is not signature-checked again when
+     * a block carrying it is validated and committed.
+     */
+    public Optional<TxRejection> checkStateless(Transaction tx) {
+        return verified.check(tx);
     }
 
     /** The state checks of mempool admission, against the committed state: nonce and balance. */

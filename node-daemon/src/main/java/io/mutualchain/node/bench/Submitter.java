@@ -63,7 +63,7 @@ final class Submitter {
                             accepted.incrementAndGet();
                         } catch (RpcException | IOException e) {
                             rejected.incrementAndGet();
-                            firstRejection.compareAndSet("", e.getMessage());
+                            firstRejection.compareAndSet("", e.toString());
                         }
                     }
                 }

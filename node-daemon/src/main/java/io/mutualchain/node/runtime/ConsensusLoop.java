@@ -218,7 +218,12 @@ final class ConsensusLoop implements AutoCloseable {
             }
             engine.advance(ready);
         }
-        view = engine.view();
+        long newView = engine.view();
+        if (newView != view) {
+            LOG.warn("view {} -> {}: primary is now {}{}", view, newView, engine.primary(),
+                    engine.isPrimary() ? " (this node)" : "");
+        }
+        view = newView;
         viewChanges = engine.viewChanges();
     }
 

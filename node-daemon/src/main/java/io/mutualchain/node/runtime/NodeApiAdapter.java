@@ -30,6 +30,7 @@ final class NodeApiAdapter implements NodeApi {
     private final LongSupplier view;
     private final boolean validator;
     private final Consumer<Transaction> onAdmitted;
+    private final TxAdmission admission;
 
     NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, boolean validator,
                    Consumer<Transaction> onAdmitted) {
@@ -40,6 +41,7 @@ final class NodeApiAdapter implements NodeApi {
         this.view = view;
         this.validator = validator;
         this.onAdmitted = onAdmitted;
+        this.admission = new TxAdmission(ledger.genesis(), ledger, mempool);
     }
 
     @Override
@@ -75,15 +77,7 @@ final class NodeApiAdapter implements NodeApi {
 
     @Override
     public Hash32 sendRawTransaction(byte[] raw) throws TxRejectedException {
-        ChainParams p = ledger.genesis().params();
-        Transaction tx = StatelessChecks.decodeAndCheck(raw, chainId(), p.maxTxBytes(), p.baseFee());
-        if (ledger.transaction(tx.id()).isPresent()) {
-            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.DUPLICATE, "transaction " + tx.id() + " is already committed"));
-        }
-        Optional<TxRejection> refused = mempool.add(tx, accounts);
-        if (refused.isPresent()) {
-            throw new TxRejectedException(refused.get());
-        }
+        Transaction tx = admission.admit(raw);
         onAdmitted.accept(tx);
         return tx.id();
     }

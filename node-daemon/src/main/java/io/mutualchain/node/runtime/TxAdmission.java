@@ -2,7 +2,7 @@ package io.mutualchain.node.runtime;
 
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Genesis;
-import io.mutualchain.core.tx.StatelessChecks;
+import io.mutualchain.core.codec.CodecException;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.core.tx.TxRejection;
@@ -11,8 +11,10 @@ import io.mutualchain.node.mempool.Mempool;
 import java.util.Optional;
 
 /**
- * The one admission path for a raw transaction, whether a wallet or a peer sent it: decode and
- * stateless checks, not already committed, then the pool's checks against committed state.
+ * The one admission path for a raw transaction, whether a wallet or a peer sent it: decode, the
+ * stateless checks (through the ledger's verified-transaction cache, so the block that later carries
+ * it is not signature-checked again), not already committed, then the pool's checks against
+ * committed state.
  */
 final class TxAdmission {
     private final Genesis genesis;
@@ -29,7 +31,20 @@ final class TxAdmission {
 
     Transaction admit(byte[] raw) throws TxRejectedException {
         ChainParams p = genesis.params();
-        Transaction tx = StatelessChecks.decodeAndCheck(raw, genesis.chainId(), p.maxTxBytes(), p.baseFee());
+        if (raw.length > p.maxTxBytes()) {
+            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.TOO_LARGE,
+                    "transaction is " + raw.length + " bytes; the limit is " + p.maxTxBytes()));
+        }
+        Transaction tx;
+        try {
+            tx = Transaction.decode(raw);
+        } catch (CodecException e) {
+            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.MALFORMED, "transaction does not decode: " + e.getMessage()));
+        }
+        Optional<TxRejection> bad = ledger.checkStateless(tx);
+        if (bad.isPresent()) {
+            throw new TxRejectedException(bad.get());
+        }
         if (ledger.transaction(tx.id()).isPresent()) {
             throw new TxRejectedException(TxRejection.of(TxRejection.Reason.DUPLICATE, "transaction " + tx.id() + " is already committed"));
         }

@@ -24,10 +24,10 @@ import java.util.function.BooleanSupplier;
  */
 final class Cluster implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Ports per node in the testnet layout, and the range random base ports are drawn from. */
+    /** Ports per node in the testnet layout, and the range random base ports are drawn from: below Linux's ephemeral range (32768+), so no outgoing connection can hold a port a node is about to listen on. */
     private static final int PORT_STRIDE = 10;
-    private static final int BASE_PORT_MIN = 30_000;
-    private static final int BASE_PORT_SPAN = 20_000;
+    private static final int BASE_PORT_MIN = 20_000;
+    private static final int BASE_PORT_SPAN = 12_000;
 
     record Member(String name, String role, Path config, URI rpc, URI metrics, Path log) {
     }
