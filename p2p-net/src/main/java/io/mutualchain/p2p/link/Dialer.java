@@ -4,6 +4,7 @@ import io.mutualchain.p2p.PeerAddress;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class Dialer {
     private long upSinceNanos = -1;
     private boolean inFlight;
     private ScheduledFuture<?> scheduled;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     public Dialer(PeerAddress address, Bootstrap bootstrap, PeerRegistry registry, Backoff backoff, Counters counters, EventLoop loop,
                   long stableNanos) {
@@ -50,11 +51,11 @@ public final class Dialer {
     }
 
     public void start() {
-        loop.execute(() -> scheduleIn(0));
+        onLoop(() -> scheduleIn(0));
     }
 
     public void stop() {
-        loop.execute(() -> {
+        onLoop(() -> {
             stopped = true;
             if (scheduled != null) {
                 scheduled.cancel(false);
@@ -66,13 +67,13 @@ public final class Dialer {
     /** The peer is linked (whoever dialled). */
     public void peerUp() {
         long now = System.nanoTime();
-        loop.execute(() -> upSinceNanos = now);
+        onLoop(() -> upSinceNanos = now);
     }
 
     /** The peer's link is gone: dial again unless an attempt is already under way. */
     public void peerDown() {
         long now = System.nanoTime();
-        loop.execute(() -> {
+        onLoop(() -> {
             if (upSinceNanos >= 0 && now - upSinceNanos >= stableNanos) {
                 failures = 0;
             }
@@ -113,11 +114,20 @@ public final class Dialer {
         connect.addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.debug("p2p: dialling {} failed: {}", address, String.valueOf(f.cause()));
-                loop.execute(this::attemptOver);
+                onLoop(this::attemptOver);
             } else {
-                connect.channel().closeFuture().addListener(c -> loop.execute(this::attemptOver));
+                connect.channel().closeFuture().addListener(c -> onLoop(this::attemptOver));
             }
         });
+    }
+
+    /** Runs on the dialler's loop; once the node is shutting its loops down there is nothing left to dial. */
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException shuttingDown) {
+            stopped = true;
+        }
     }
 
     private void attemptOver() {
