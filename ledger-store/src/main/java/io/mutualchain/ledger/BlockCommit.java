@@ -4,6 +4,8 @@ import io.mutualchain.core.block.Block;
 import io.mutualchain.core.block.CommitCertificate;
 import io.mutualchain.core.codec.CanonicalWriter;
 import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
@@ -57,31 +59,34 @@ final class BlockCommit {
         this.prepareEnd = prepareEnd;
     }
 
-    static BlockCommit prepare(RocksLedgerDb db, Block block, CommitCertificate cert, MtnTotals totals, long baseFee,
-                               Function<Transaction, Optional<TxRejection>> stateless) {
+    static BlockCommit prepare(RocksLedgerDb db, Block block, CommitCertificate cert, MtnTotals totals, Genesis genesis,
+                               ValidatorSet validators, Function<Transaction, Optional<TxRejection>> stateless) {
         long t0 = System.nanoTime();
         long height = block.height();
         Hash32 blockHash = block.hash();
         List<Transaction> txs = block.transactions();
-        BlockExecutor.Result r = BlockExecutor.execute(a -> Ledger.readAccount(db::get, a), txs,
-                Address.of(block.header().proposer()), baseFee, stateless);
+        BlockExecutor.Result r = BlockExecutor.execute(new DbState(db::get), txs,
+                new BlockExecutor.BlockContext(height, block.header().timestampMs(), Address.of(block.header().proposer()), genesis, validators),
+                stateless);
         List<Receipt> receipts = new ArrayList<>(txs.size());
         List<Integer> indexed = new ArrayList<>(txs.size());
         Map<Hash32, Receipt> inBlock = new HashMap<>();
         for (int i = 0; i < txs.size(); i++) {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             Hash32 id = txs.get(i).id();
-            Receipt receipt = o.succeeded()
-                    ? new Receipt(id, height, i, blockHash, Receipt.Status.SUCCESS, "", o.feePaid())
-                    : new Receipt(id, height, i, blockHash, Receipt.Status.FAILED, errorText(o.rejection().get()), 0);
+            Receipt receipt = switch (o.status()) {
+                case SUCCESS -> new Receipt(id, height, i, blockHash, Receipt.Status.SUCCESS, "", o.feePaid());
+                case REJECTED -> new Receipt(id, height, i, blockHash, Receipt.Status.REJECTED, errorText(o.rejection().get()), o.feePaid());
+                case FAILED -> new Receipt(id, height, i, blockHash, Receipt.Status.FAILED, errorText(o.rejection().get()), 0);
+            };
             receipts.add(receipt);
-            if (receipt.succeeded() || !hasSuccessfulReceipt(db, inBlock, id)) {
+            if (receipt.executed() || !hasSuccessfulReceipt(db, inBlock, id)) {
                 indexed.add(i);
                 inBlock.put(id, receipt);
             }
         }
         long t1 = System.nanoTime();
-        SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), r.changed());
+        SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), r.changed(), r.entries());
         long t2 = System.nanoTime();
         Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()));
         MtnTotals newTotals = new MtnTotals(totals.sumOfBalances(),
@@ -99,7 +104,7 @@ final class BlockCommit {
             byte[] stored = db.get(Cf.RECEIPTS, id.toBytes());
             earlier = stored == null ? null : Receipt.decode(stored);
         }
-        return earlier != null && earlier.succeeded();
+        return earlier != null && earlier.executed();
     }
 
     /** The rejection as stored in the receipt, cut to the receipt's bound on a character boundary. */
@@ -130,6 +135,9 @@ final class BlockCommit {
             } else {
                 batch.put(Cf.ACCOUNTS, e.getKey().toBytes(), e.getValue().encode());
             }
+        }
+        for (Map.Entry<byte[], byte[]> e : result.entries().entrySet()) {
+            batch.put(Cf.STATE, e.getKey(), e.getValue());
         }
         TreeNodes.write(batch, tree.writes());
         batch.put(Cf.META, Keys.META_HEAD, newHead.encode());

@@ -3,6 +3,7 @@ package io.mutualchain.ledger;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.genesis.Allocation;
 import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.RoleGrant;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
 import io.mutualchain.ledger.state.SparseMerkleTree;
@@ -15,7 +16,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Writes the genesis state into an empty database in one synced batch: the allocations as accounts,
+ * Writes the genesis state into an empty database in one synced batch: the allocations and role grants as accounts,
  * their state tree, the genesis hash, and a head at height 0. Either all of it is there or none, so a
  * crash during first start just means genesis is applied again at the next start.
  */
@@ -30,12 +31,17 @@ final class GenesisWriter {
             accounts.put(a.address(), new Account(a.amount(), 0));
             sum += a.amount();
         }
+        for (RoleGrant g : genesis.setup().roles()) {
+            Account acc = accounts.getOrDefault(g.address(), Account.EMPTY);
+            accounts.put(g.address(), acc.withRoles(acc.roles() | g.role().bit()));
+        }
         if (sum != Mtn.TOTAL_SUPPLY) {
             throw new IllegalStateException("genesis allocations add up to " + sum + ", not the total supply");
         }
-        SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), accounts);
+        SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), accounts, new TreeMap<>(java.util.Arrays::compareUnsigned));
         Head head = new Head(0, genesis.hash(), genesis.genesisTimeMs(), Hash32.of(tree.root()));
-        MtnTotals totals = new MtnTotals(sum, accounts.size(), 0);
+        long nonEmpty = accounts.values().stream().filter(a -> !a.isEmpty()).count();
+        MtnTotals totals = new MtnTotals(sum, nonEmpty, 0);
         db.writeSynced(batch -> {
             batch.put(Cf.META, Keys.META_SCHEMA, Ledger.schemaBytes());
             for (var e : accounts.entrySet()) {

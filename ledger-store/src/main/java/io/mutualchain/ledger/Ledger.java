@@ -13,7 +13,11 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.exec.BlockExecutor;
+import io.mutualchain.ledger.exec.Refusal;
 import io.mutualchain.ledger.exec.StateChecks;
+import io.mutualchain.ledger.model.Asset;
+import io.mutualchain.ledger.model.AssetRecord;
+import io.mutualchain.core.genesis.VestingSchedule;
 import io.mutualchain.ledger.state.SparseMerkleTree;
 import io.mutualchain.ledger.state.StateKeys;
 import io.mutualchain.ledger.state.StateProof;
@@ -171,6 +175,59 @@ public final class Ledger implements AutoCloseable {
         return StateChecks.check(tx, account(tx.senderAddress()), genesis.params().baseFee());
     }
 
+    /**
+     * Whether a ledger rule (asset state machine, roles, member levels, limits, vesting) would refuse
+     * {@code tx} against the committed state, judged at the tip's time by the first validator as
+     * proposer. For admission: refusing early saves the sender a fee, and the receipt would say the
+     * same. The nonce is not checked here (see {@link #checkAgainstState}).
+     */
+    public Optional<TxRejection> checkRules(Transaction tx) {
+        Head head = tip.head();
+        BlockExecutor.BlockContext ctx = new BlockExecutor.BlockContext(head.height() + 1, head.timeMs(),
+                validators.get(0).address(), genesis, validators);
+        return db.withSnapshot(r -> BlockExecutor.checkRules(new DbState(r), tx, ctx).map(Refusal::toRejection));
+    }
+
+    /** An asset, or empty if no event ever created it. */
+    public Optional<Asset> asset(Hash32 id) {
+        byte[] v = db.get(Cf.STATE, StateKeys.assetKey(id));
+        return v == null ? Optional.empty() : Optional.of(Asset.decode(v));
+    }
+
+    /** The asset and its history records from {@code from} on, at most {@code limit} of them, read from one snapshot. */
+    public Optional<AssetHistory> assetHistory(Hash32 id, long from, int limit) {
+        return db.withSnapshot(r -> {
+            byte[] v = r.get(Cf.STATE, StateKeys.assetKey(id));
+            if (v == null) {
+                return Optional.empty();
+            }
+            Asset a = Asset.decode(v);
+            List<AssetRecord> records = new ArrayList<>();
+            for (long i = Math.max(0, from); i < a.records() && records.size() < limit; i++) {
+                records.add(AssetRecord.decode(r.get(Cf.STATE, StateKeys.recordKey(id, i))));
+            }
+            return Optional.of(new AssetHistory(a, from, records));
+        });
+    }
+
+    /** MTN of {@code a} locked by vesting at the tip's block time. */
+    public long lockedAt(Address a) {
+        VestingSchedule v = genesis.setup().vestingOf(a);
+        return v == null ? 0 : Math.min(v.lockedAt(tip.head().timeMs()), account(a).balance());
+    }
+
+    /** The MTN supply at the tip: total (fixed), locked by vesting, circulating (the rest), the committee's reserve, and fees paid so far. */
+    public Supply supply() {
+        Tip t = tip;
+        long locked = 0;
+        for (VestingSchedule v : genesis.setup().vesting()) {
+            locked += Math.min(v.lockedAt(t.head().timeMs()), account(v.address()).balance());
+        }
+        long reserve = genesis.setup().committee().exists() ? account(genesis.setup().committee().address()).balance() : 0;
+        return new Supply(t.head().height(), t.totals().sumOfBalances(), locked, t.totals().sumOfBalances() - locked, reserve,
+                t.totals().feesPaid());
+    }
+
     /** Everything a validator checks before voting for {@code block}; the reason if it must not. */
     public Optional<String> validateProposal(Block block) {
         synchronized (writerLock) {
@@ -192,7 +249,7 @@ public final class Ledger implements AutoCloseable {
             if (bad.isPresent()) {
                 throw new LedgerException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + bad.get());
             }
-            BlockCommit c = BlockCommit.prepare(db, block, cert, tip.totals(), genesis.params().baseFee(), verified::check);
+            BlockCommit c = BlockCommit.prepare(db, block, cert, tip.totals(), genesis, validators, verified::check);
             db.writeSynced(c::fill);
             tip = new Tip(c.newHead(), c.newTotals());
             lastCommitStats = c.stats();
@@ -249,13 +306,14 @@ public final class Ledger implements AutoCloseable {
         return sum[0];
     }
 
-    /** Rebuilds the state root from every stored account, ignoring the stored tree; slow, for tests and audits. */
+    /** Rebuilds the state root from every stored account and entry, ignoring the stored tree; slow, for tests and audits. */
     public Hash32 stateRootByScan() {
         var changes = SparseMerkleTree.newChangeMap();
         db.scan(Cf.ACCOUNTS, (k, v) -> {
             Address a = Address.ofBytes(k);
             changes.put(StateKeys.accountTreeKey(a).toBytes(), io.mutualchain.ledger.state.SmtHashing.valueHash(v));
         });
+        db.scan(Cf.STATE, (k, v) -> changes.put(StateKeys.treeKey(k).toBytes(), io.mutualchain.ledger.state.SmtHashing.valueHash(v)));
         return Hash32.of(SparseMerkleTree.update((d, p) -> null, changes).root());
     }
 
@@ -274,6 +332,25 @@ public final class Ledger implements AutoCloseable {
             Account account = readAccount(r, a);
             Hash32 key = StateKeys.accountTreeKey(a);
             return new AccountProof(a, account, head.height(), head.stateRoot(), SparseMerkleTree.prove(TreeNodes.reading(r), key.toBytes()));
+        });
+    }
+
+    /**
+     * The asset (or its absence) and its proof against the current state root, from one snapshot. The
+     * proven value is the asset's encoding under state key 0x02 || id.
+     */
+    public EntryProof proveAsset(Hash32 id) {
+        return proveEntry(StateKeys.assetKey(id));
+    }
+
+    /** Any state entry by its state key (assets, history records, deals, votes), with its proof. */
+    public EntryProof proveEntry(byte[] stateKey) {
+        return db.withSnapshot(r -> {
+            Head head = Head.decode(r.get(Cf.META, Keys.META_HEAD));
+            byte[] value = r.get(Cf.STATE, stateKey);
+            Hash32 key = StateKeys.treeKey(stateKey);
+            return new EntryProof(stateKey, Optional.ofNullable(value), head.height(), head.stateRoot(),
+                    SparseMerkleTree.prove(TreeNodes.reading(r), key.toBytes()));
         });
     }
 

@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * The checks a validator runs on a proposed block before voting for it, cheapest first: header links,
  * proposer, size limits, body against header, then every transaction executed in order on a scratch
- * copy of the accounts it touches. A block that passes contains no transaction that would fail.
+ * copy of the state it touches. A block that passes contains no invalid transaction (bad signature,
+ * nonce, or balance for amount plus fee); transactions that a ledger rule refuses are allowed and get
+ * a REJECTED receipt (see {@link BlockExecutor}).
  */
 final class ProposalValidator {
     private ProposalValidator() {
@@ -46,12 +48,14 @@ final class ProposalValidator {
             return Optional.of("block is " + bytes + " bytes; the limit is " + p.maxBlockBytes());
         }
         List<Transaction> list = block.transactions();
-        BlockExecutor.Result r = BlockExecutor.execute(a -> Ledger.readAccount(reader, a), list,
-                Address.of(block.header().proposer()), p.baseFee(), stateless);
+        BlockExecutor.Result r = BlockExecutor.execute(new DbState(reader), list,
+                new BlockExecutor.BlockContext(block.height(), block.header().timestampMs(), Address.of(block.header().proposer()), genesis, validators),
+                stateless);
         for (int i = 0; i < list.size(); i++) {
-            Optional<TxRejection> bad = r.outcomes().get(i).rejection();
-            if (bad.isPresent()) {
-                return Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + bad.get());
+            BlockExecutor.TxOutcome o = r.outcomes().get(i);
+            // A rule refusal (REJECTED) is a legitimate outcome the proposer could not predict; only invalid transactions spoil a block.
+            if (o.status() == BlockExecutor.Status.FAILED) {
+                return Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get());
             }
         }
         return Optional.empty();

@@ -9,17 +9,20 @@ import io.mutualchain.core.types.Mtn;
 
 /**
  * The outcome of a committed transaction. A FAILED transaction changed nothing (no fee, no nonce
- * step) and {@code error} says why; on SUCCESS {@code error} is empty.
+ * step) and {@code error} says why; a REJECTED one paid its fee and used its nonce but a ledger rule
+ * refused it, and {@code error} says which; on SUCCESS {@code error} is empty.
  * Encoding (canonical codec): tx id, height (uint), index (uint), block hash, status (u8: 0 success,
- * 1 failed), error (string of at most {@link #MAX_ERROR_BYTES}), fee paid (uint).
+ * 1 failed, 2 rejected), error (string of at most {@link #MAX_ERROR_BYTES}), fee paid (uint).
  */
 public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Status status, String error, long feePaid) {
     /** Bounds the stored error text; longer messages are cut by the executor before this is built. */
     public static final int MAX_ERROR_BYTES = 1024;
 
+    /** SUCCESS; FAILED: invalid, changed nothing; REJECTED: a ledger rule refused it, it paid the fee and used its nonce. */
     public enum Status {
         SUCCESS,
-        FAILED
+        FAILED,
+        REJECTED
     }
 
     public Receipt {
@@ -29,6 +32,9 @@ public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Sta
         if (status == Status.FAILED && (error.isEmpty() || feePaid != 0)) {
             throw new IllegalArgumentException("a failed receipt says why and pays no fee");
         }
+        if (status == Status.REJECTED && error.isEmpty()) {
+            throw new IllegalArgumentException("a rejected receipt says why");
+        }
         if (feePaid < 0 || feePaid > Mtn.TOTAL_SUPPLY) {
             throw new IllegalArgumentException("fee out of range: " + feePaid);
         }
@@ -36,6 +42,11 @@ public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Sta
 
     public boolean succeeded() {
         return status == Status.SUCCESS;
+    }
+
+    /** Whether it ran (succeeded or was rejected by a rule): its nonce is used and a replay can only fail. */
+    public boolean executed() {
+        return status != Status.FAILED;
     }
 
     public byte[] encode() {

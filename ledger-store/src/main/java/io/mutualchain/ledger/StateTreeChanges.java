@@ -8,16 +8,23 @@ import io.mutualchain.ledger.state.StateKeys;
 import java.util.Map;
 import java.util.NavigableMap;
 
-/** Turns account changes into state-tree changes: tree key SHA-256(0x01 || address), value the account encoding, an empty account removed. */
+/**
+ * Turns state changes into state-tree changes: tree key SHA-256(state key), value hash SHA-256 of the
+ * encoding; an empty account is removed. Accounts and every other entry kind share the one tree, so
+ * one root covers all state.
+ */
 final class StateTreeChanges {
     private StateTreeChanges() {
     }
 
-    static SparseMerkleTree.Update apply(NodeStore committed, NavigableMap<Address, Account> changed) {
+    static SparseMerkleTree.Update apply(NodeStore committed, NavigableMap<Address, Account> changed, NavigableMap<byte[], byte[]> entries) {
         NavigableMap<byte[], byte[]> changes = SparseMerkleTree.newChangeMap();
         for (Map.Entry<Address, Account> e : changed.entrySet()) {
             Account a = e.getValue();
             changes.put(StateKeys.accountTreeKey(e.getKey()).toBytes(), a.isEmpty() ? null : SmtHashing.valueHash(a.encode()));
+        }
+        for (Map.Entry<byte[], byte[]> e : entries.entrySet()) {
+            changes.put(StateKeys.treeKey(e.getKey()).toBytes(), SmtHashing.valueHash(e.getValue()));
         }
         return SparseMerkleTree.update(committed, changes);
     }

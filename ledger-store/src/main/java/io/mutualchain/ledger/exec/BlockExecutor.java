@@ -1,12 +1,21 @@
 package io.mutualchain.ledger.exec;
 
+import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.tx.AssetEvent;
+import io.mutualchain.core.tx.CreditClose;
+import io.mutualchain.core.tx.FraudRuling;
+import io.mutualchain.core.tx.GovernanceVote;
+import io.mutualchain.core.tx.Join;
+import io.mutualchain.core.tx.KycAttest;
+import io.mutualchain.core.tx.Rate;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,31 +24,45 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Runs a block's transactions in order against a scratch overlay of the committed accounts. Pure: it
- * reads through {@link AccountReader}, writes nothing, and returns what changed, so the same code
- * serves proposal validation (discard the result) and commit (write it in one batch). A transaction
- * that fails any check gets a rejection and changes nothing, not even its nonce or the fee; that is
- * decided only from the block and the committed state, so every node decides the same.
+ * Runs a block's transactions in order on an {@link Overlay} of the committed state. Pure: it reads
+ * through {@link CommittedState}, writes nothing, and returns what changed, so the same code serves
+ * proposal validation (discard the result) and commit (write it in one batch).
+ *
+ * <p>Three outcomes. A transaction that fails a validity check (stateless checks, nonce, balance for
+ * amount plus fee) is FAILED: it changes nothing, and a block containing one is not voted for. A valid
+ * transaction that a ledger rule refuses ({@link Refusal}: the asset state machine, roles, member
+ * levels, limits, vesting) is REJECTED: it pays the fee and uses its nonce, and nothing else changes,
+ * so the sender's next nonces stay executable and a proposer never has to predict rule outcomes.
+ * Otherwise it SUCCEEDS. Every valid transaction pays exactly the base fee to the proposer.
  */
 public final class BlockExecutor {
     private BlockExecutor() {
     }
 
-    /** One transaction's outcome: a rejection, or success with the fee it paid. */
-    public record TxOutcome(Optional<TxRejection> rejection, long feePaid) {
+    public enum Status {
+        SUCCESS, FAILED, REJECTED
+    }
+
+    /** One transaction's outcome; {@code rejection} is set unless it succeeded, {@code refusal} only when REJECTED. */
+    public record TxOutcome(Status status, Optional<TxRejection> rejection, Optional<Refusal> refusal, long feePaid) {
         public boolean succeeded() {
-            return rejection.isEmpty();
+            return status == Status.SUCCESS;
         }
     }
 
+    /** The block being executed: its height, header time and proposer. */
+    public record BlockContext(long height, long timeMs, Address proposer, Genesis genesis, ValidatorSet validators) {
+    }
+
     /**
-     * @param outcomes        one per transaction, in block order
-     * @param changed         the final account of every address the block touched, ordered by address
-     * @param before          the committed account of each of those addresses
-     * @param feesPaid        sum of fees moved to the proposer
+     * @param outcomes       one per transaction, in block order
+     * @param changed        the final account of every address the block touched, ordered by address
+     * @param before         the committed account of each of those addresses
+     * @param entries        the final value of every other state entry the block wrote, by state key (unsigned order)
+     * @param feesPaid       sum of fees moved to the proposer
      */
-    public record Result(List<TxOutcome> outcomes, NavigableMap<Address, Account> changed, Map<Address, Account> before, long feesPaid) {
-        /** How many of the touched accounts did not exist before (the state tree treats an empty account as absent). */
+    public record Result(List<TxOutcome> outcomes, NavigableMap<Address, Account> changed, Map<Address, Account> before,
+                         NavigableMap<byte[], byte[]> entries, long feesPaid) {
         public long accountsCreated() {
             long n = 0;
             for (Map.Entry<Address, Account> e : changed.entrySet()) {
@@ -50,7 +73,6 @@ public final class BlockExecutor {
             return n;
         }
 
-        /** How many touched accounts became empty. */
         public long accountsRemoved() {
             long n = 0;
             for (Map.Entry<Address, Account> e : changed.entrySet()) {
@@ -63,47 +85,82 @@ public final class BlockExecutor {
     }
 
     /**
-     * Executes {@code txs} with fees going to {@code proposer}.
+     * Executes {@code txs}.
      *
      * @param stateless the checks that do not read state (chain, size, fee, signature), run first
      */
-    public static Result execute(AccountReader committed, List<Transaction> txs, Address proposer, long baseFee,
+    public static Result execute(CommittedState committed, List<Transaction> txs, BlockContext block,
                                  Function<Transaction, Optional<TxRejection>> stateless) {
-        Map<Address, Account> before = new HashMap<>();
-        Map<Address, Account> overlay = new HashMap<>();
-        Function<Address, Account> read = a -> overlay.computeIfAbsent(a, x -> {
-            Account c = committed.account(x);
-            before.put(x, c);
-            return c;
-        });
+        Overlay overlay = Overlay.over(committed);
+        long baseFee = block.genesis().params().baseFee();
         List<TxOutcome> outcomes = new ArrayList<>(txs.size());
         long fees = 0;
         for (Transaction tx : txs) {
             Optional<TxRejection> bad = stateless.apply(tx);
-            Address senderAddress = tx.senderAddress();
+            Address sender = tx.senderAddress();
             if (bad.isEmpty()) {
-                bad = StateChecks.check(tx, read.apply(senderAddress), baseFee);
+                bad = StateChecks.check(tx, overlay.account(sender), baseFee);
             }
             if (bad.isPresent()) {
-                outcomes.add(new TxOutcome(bad, 0));
+                outcomes.add(new TxOutcome(Status.FAILED, bad, Optional.empty(), 0));
                 continue;
             }
-            Transfer t = (Transfer) tx.payload();
-            Account s = read.apply(senderAddress);
-            overlay.put(senderAddress, new Account(s.balance() - t.amount() - baseFee, s.nonce() + 1));
-            Account r = read.apply(t.to());
-            overlay.put(t.to(), new Account(r.balance() + t.amount(), r.nonce()));
-            Account p = read.apply(proposer);
-            overlay.put(proposer, new Account(p.balance() + baseFee, p.nonce()));
+            TxContext ctx = new TxContext(tx, block.height(), block.timeMs(), block.proposer(), block.genesis(), block.validators());
+            Overlay scratch = overlay.child();
+            Optional<Refusal> refused = applyRules(scratch, ctx);
+            if (refused.isEmpty()) {
+                scratch.mergeIntoParent();
+            }
+            Account s = overlay.account(sender);
+            overlay.put(sender, s.withBalance(s.balance() - baseFee).withNonce(s.nonce() + 1));
+            overlay.credit(block.proposer(), baseFee);
             fees += baseFee;
-            outcomes.add(new TxOutcome(Optional.empty(), baseFee));
+            outcomes.add(refused.isEmpty()
+                    ? new TxOutcome(Status.SUCCESS, Optional.empty(), Optional.empty(), baseFee)
+                    : new TxOutcome(Status.REJECTED, Optional.of(refused.get().toRejection()), refused, baseFee));
         }
         NavigableMap<Address, Account> changed = new TreeMap<>();
-        for (Map.Entry<Address, Account> e : overlay.entrySet()) {
-            if (!e.getValue().equals(before.get(e.getKey()))) {
+        Map<Address, Account> before = new TreeMap<>();
+        for (Map.Entry<Address, Account> e : overlay.accountChanges().entrySet()) {
+            Account was = committed.account(e.getKey());
+            if (!e.getValue().equals(was)) {
                 changed.put(e.getKey(), e.getValue());
+                before.put(e.getKey(), was);
             }
         }
-        return new Result(List.copyOf(outcomes), changed, before, fees);
+        return new Result(List.copyOf(outcomes), changed, before, overlay.entryChanges(), fees);
+    }
+
+    /** The rules of one valid transaction, on a scratch overlay; the fee and nonce are the caller's. */
+    static Optional<Refusal> applyRules(Overlay s, TxContext ctx) {
+        TxPayload p = ctx.tx().payload();
+        if (p instanceof Transfer t) {
+            return MoneyRules.transfer(s, ctx, t);
+        } else if (p instanceof AssetEvent e) {
+            return AssetMachine.apply(s, ctx, e);
+        } else if (p instanceof Join j) {
+            return MoneyRules.join(s, ctx, j);
+        } else if (p instanceof KycAttest k) {
+            return MoneyRules.kyc(s, ctx, k);
+        } else if (p instanceof Rate r) {
+            return DealRules.rate(s, ctx, r);
+        } else if (p instanceof CreditClose c) {
+            return DealRules.closeCredit(s, ctx, c);
+        } else if (p instanceof FraudRuling f) {
+            return DealRules.fraud(s, ctx, f);
+        } else if (p instanceof GovernanceVote v) {
+            return GovernanceRules.vote(s, ctx, v);
+        }
+        throw new IllegalStateException("no rules for payload kind " + p.kindName());
+    }
+
+    /**
+     * The rule check of mempool admission: runs {@code tx}'s rules alone against the committed state,
+     * as if its nonce were next, and says why a rule would refuse it. Pending transactions are not
+     * seen, so an asset event that depends on one still in the pool is refused until that one commits.
+     */
+    public static Optional<Refusal> checkRules(CommittedState committed, Transaction tx, BlockContext block) {
+        TxContext ctx = new TxContext(tx, block.height(), block.timeMs(), block.proposer(), block.genesis(), block.validators());
+        return applyRules(Overlay.over(committed), ctx);
     }
 }

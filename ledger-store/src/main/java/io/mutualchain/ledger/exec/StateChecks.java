@@ -1,5 +1,6 @@
 package io.mutualchain.ledger.exec;
 
+import io.mutualchain.core.tx.Join;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxRejection;
@@ -33,11 +34,18 @@ public final class StateChecks {
         return Optional.empty();
     }
 
-    /** The MTN a transaction moves out of the sender's account, besides the fee. */
-    static long amountOf(Transaction tx) {
+    /**
+     * The MTN a transaction moves out of the sender's account, besides the fee: a transfer's amount, a
+     * join's fee, nothing for every other kind (asset events move asset units, not MTN). The mempool
+     * uses the same number for its balance check.
+     */
+    public static long amountOf(Transaction tx) {
         if (tx.payload() instanceof Transfer t) {
             return t.amount();
         }
-        throw new IllegalStateException("unknown payload kind " + tx.payload().kindName());
+        if (tx.payload() instanceof Join j) {
+            return j.fee();
+        }
+        return 0;
     }
 }

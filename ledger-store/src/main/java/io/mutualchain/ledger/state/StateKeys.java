@@ -14,7 +14,49 @@ public final class StateKeys {
     /** State key kind of an account: followed by the 20 address bytes. */
     public static final int ACCOUNT_KIND = 0x01;
 
+    /** An asset: followed by its 32-byte id. */
+    public static final int ASSET_KIND = 0x02;
+    /** An asset history record: asset id, then the record index as 8 bytes big-endian (so a scan is in order). */
+    public static final int RECORD_KIND = 0x03;
+    /** A completed deal: asset id, then the index of the E06 record, 8 bytes big-endian. */
+    public static final int DEAL_KIND = 0x04;
+    /** A governance proposal's votes: followed by the 32-byte proposal id. */
+    public static final int VOTES_KIND = 0x05;
+
     private StateKeys() {
+    }
+
+    public static byte[] assetKey(Hash32 id) {
+        return withKind(ASSET_KIND, id.toBytes(), -1);
+    }
+
+    public static byte[] recordKey(Hash32 assetId, long index) {
+        return withKind(RECORD_KIND, assetId.toBytes(), index);
+    }
+
+    public static byte[] dealKey(Hash32 assetId, long index) {
+        return withKind(DEAL_KIND, assetId.toBytes(), index);
+    }
+
+    public static byte[] votesKey(Hash32 proposalId) {
+        return withKind(VOTES_KIND, proposalId.toBytes(), -1);
+    }
+
+    /** The tree key of any state key: SHA-256(stateKey). */
+    public static Hash32 treeKey(byte[] stateKey) {
+        return Sha256.hash(stateKey);
+    }
+
+    private static byte[] withKind(int kind, byte[] id, long index) {
+        byte[] k = new byte[1 + id.length + (index < 0 ? 0 : 8)];
+        k[0] = (byte) kind;
+        System.arraycopy(id, 0, k, 1, id.length);
+        if (index >= 0) {
+            for (int i = 0; i < 8; i++) {
+                k[1 + id.length + i] = (byte) (index >>> (56 - 8 * i));
+            }
+        }
+        return k;
     }
 
     public static byte[] accountStateKey(Address a) {

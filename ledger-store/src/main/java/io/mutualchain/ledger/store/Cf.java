@@ -21,6 +21,8 @@ public enum Cf {
     RECEIPTS("receipts"),
     /** Address (20 bytes) to {@link io.mutualchain.ledger.Account}; empty accounts are not stored. */
     ACCOUNTS("accounts"),
+    /** Every other state entry (assets, asset history records, deals, governance votes) by its state key. */
+    STATE("state"),
     /** State tree position to {@link io.mutualchain.ledger.state.SmtNode}. */
     STATE_TREE("state_tree"),
     /** Opaque records of the consensus engine. */

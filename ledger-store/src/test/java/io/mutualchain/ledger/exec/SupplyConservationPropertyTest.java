@@ -1,0 +1,111 @@
+package io.mutualchain.ledger.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.core.genesis.Role;
+import io.mutualchain.core.tx.AssetEvent;
+import io.mutualchain.core.tx.AssetEventCode;
+import io.mutualchain.core.tx.CreditClose;
+import io.mutualchain.core.tx.FraudRuling;
+import io.mutualchain.core.tx.GovernanceVote;
+import io.mutualchain.core.tx.Join;
+import io.mutualchain.core.tx.KycAttest;
+import io.mutualchain.core.tx.Rate;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.tx.TxPayload;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.ledger.Account;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Long random sequences of every transaction kind, valid and invalid, from every actor: whatever
+ * happens, the sum of all balances stays the fixed supply (fees move to the proposer, join fees to the
+ * committee, nothing is minted or burned), no balance goes negative, and credit scores stay in bounds.
+ */
+class SupplyConservationPropertyTest {
+    private static final int BLOCKS = 40;
+    private static final int TXS_PER_BLOCK_MAX = 8;
+
+    @Property(tries = 30)
+    void theSupplyIsConservedAndNoBalanceGoesNegative(@ForAll long seed) {
+        Actors cast = new Actors();
+        MemoryWorld w = cast.world();
+        Random rnd = new Random(seed);
+        List<KeyPair> people = List.of(cast.owner, cast.recipient, cast.outsider, cast.gateway, cast.creditor, cast.kyc, cast.arbiter,
+                cast.team, cast.committee1, cast.committee2, cast.validator, Actors.key(99));
+        List<Hash32> assets = new ArrayList<>();
+        assets.add(Sha256.hash("nothing".getBytes()));
+        for (int b = 0; b < BLOCKS; b++) {
+            List<Transaction> block = new ArrayList<>();
+            int n = rnd.nextInt(TXS_PER_BLOCK_MAX + 1);
+            for (int i = 0; i < n; i++) {
+                KeyPair from = people.get(rnd.nextInt(people.size()));
+                long nonce = w.account(from.address()).nonce() + (rnd.nextInt(10) == 0 ? rnd.nextInt(3) - 1 : 0);
+                TxPayload p = randomPayload(rnd, cast, people, assets, from, Math.max(0, nonce));
+                block.add(Transaction.sign(w.genesis.chainId(), from, Math.max(0, nonce), w.genesis.params().baseFee(), p));
+            }
+            w.run(block);
+            assertThat(w.sumOfBalances()).as("seed %d block %d", seed, b).isEqualTo(Mtn.TOTAL_SUPPLY);
+            for (Account a : w.accounts.values()) {
+                assertThat(a.balance()).isNotNegative();
+                assertThat(a.credit()).isBetween(0, Account.CREDIT_MAX);
+            }
+        }
+    }
+
+    private static TxPayload randomPayload(Random rnd, Actors cast, List<KeyPair> people, List<Hash32> assets, KeyPair from, long nonce) {
+        KeyPair other = people.get(rnd.nextInt(people.size()));
+        Hash32 asset = assets.get(rnd.nextInt(assets.size()));
+        byte[] data = new byte[rnd.nextInt(4)];
+        switch (rnd.nextInt(10)) {
+            case 0, 1 -> {
+                long amount = rnd.nextInt(3) == 0 ? 1 + (long) rnd.nextInt(1_000) * Mtn.UNIT : 1 + rnd.nextInt(1_000_000);
+                return new Transfer(other.address(), amount);
+            }
+            case 2 -> {
+                Hash32 id = rnd.nextBoolean() ? AssetEvent.newAssetId(from.address(), nonce) : asset;
+                if (!assets.contains(id)) {
+                    assets.add(id);
+                }
+                return AssetEvent.depositRequest(id, "CNY", 1 + rnd.nextInt(500), data);
+            }
+            case 3 -> {
+                AssetEventCode e = AssetEventCode.values()[rnd.nextInt(12)];
+                return switch (e) {
+                    case E01 -> AssetEvent.depositRequest(asset, "CNY", 5, data);
+                    case E04 -> AssetEvent.transferRequest(asset, other.address(), data);
+                    case E07 -> AssetEvent.creditRequest(asset, 1 + rnd.nextInt(100), data);
+                    default -> AssetEvent.simple(e, asset, data);
+                };
+            }
+            case 4 -> {
+                return new Join(Sha256.hash(new byte[] {(byte) rnd.nextInt()}), rnd.nextBoolean() ? Mtn.UNIT : Mtn.UNIT / 2);
+            }
+            case 5 -> {
+                return new KycAttest(other.address(), Sha256.hash(data));
+            }
+            case 6 -> {
+                return new Rate(asset, rnd.nextInt(6), rnd.nextBoolean());
+            }
+            case 7 -> {
+                return new CreditClose(asset, rnd.nextBoolean());
+            }
+            case 8 -> {
+                return new FraudRuling(other.address(), asset, Sha256.hash(data));
+            }
+            default -> {
+                return rnd.nextBoolean()
+                        ? new GovernanceVote(GovernanceVote.Action.COMMITTEE_TRANSFER, other.address(), null, 1 + rnd.nextInt(100) * Mtn.UNIT, rnd.nextInt(3))
+                        : new GovernanceVote(GovernanceVote.Action.GRANT_ROLE, other.address(), Role.values()[rnd.nextInt(4)], 0, rnd.nextInt(3));
+            }
+        }
+    }
+}
