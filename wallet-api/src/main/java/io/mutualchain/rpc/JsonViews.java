@@ -10,6 +10,7 @@ import io.mutualchain.core.block.ValidatorSignature;
 import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.codec.CanonicalWriter;
 import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.genesis.Role;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxPayload;
@@ -155,6 +156,102 @@ public final class JsonViews {
         o.put("balance", amount(a.balance()));
         o.put("balanceUnits", Long.toString(a.balance()));
         o.put("nonce", a.nonce());
+        o.put("memberLevel", a.level());
+        o.put("creditScore", a.credit());
+        ArrayNode roles = o.putArray("roles");
+        for (Role r : Role.values()) {
+            if (r.in(a.roles())) {
+                roles.add(r.name());
+            }
+        }
+        o.put("locked", amount(a.locked()));
+        o.put("lockedUnits", Long.toString(a.locked()));
+        return o;
+    }
+
+    /** State "S0".."S6" with its code, and event codes as "E01".."E12". */
+    public static String state(int code) {
+        return "S" + code;
+    }
+
+    public static String event(int code) {
+        return String.format("E%02d", code);
+    }
+
+    /** An asset: id, owner, type, amount (the asset's own units, as a decimal string), state, pending request, credit, history. */
+    public static ObjectNode asset(AssetView a) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("id", hash(a.id()));
+        o.put("owner", a.owner().toString());
+        o.put("type", a.type());
+        o.put("amount", Long.toString(a.amount()));
+        o.put("state", state(a.state()));
+        o.put("stateCode", a.state());
+        if (a.pending() == null) {
+            o.putNull("pending");
+        } else {
+            ObjectNode p = o.putObject("pending");
+            p.put("event", event(a.pending().event()));
+            p.put("requester", a.pending().requester().toString());
+            if (a.pending().to() == null) {
+                p.putNull("to");
+            } else {
+                p.put("to", a.pending().to().toString());
+            }
+            p.put("amount", Long.toString(a.pending().amount()));
+        }
+        if (a.credit() == null) {
+            o.putNull("credit");
+        } else {
+            o.putObject("credit").put("creditor", a.credit().creditor().toString()).put("amount", Long.toString(a.credit().amount()));
+        }
+        o.put("records", a.records());
+        o.put("historyFrom", a.historyFrom());
+        ArrayNode h = o.putArray("history");
+        long i = a.historyFrom();
+        for (AssetView.Record r : a.history()) {
+            ObjectNode e = h.addObject();
+            e.put("index", i++);
+            e.put("stateCode", state(r.state()));
+            e.put("inputCode", event(r.input()));
+            ObjectNode tx = e.putObject("txData");
+            tx.put("txId", hash(r.txId()));
+            tx.put("height", r.height());
+            tx.put("timeMs", r.timeMs());
+            tx.put("sender", r.sender().toString());
+            tx.put("fromState", state(r.fromState()));
+            e.put("businessData", hex(r.business()));
+        }
+        return o;
+    }
+
+    public static ObjectNode supply(SupplyView s) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("height", s.height());
+        o.put("total", amount(s.total()));
+        o.put("circulating", amount(s.circulating()));
+        o.put("locked", amount(s.locked()));
+        o.put("reserve", amount(s.reserve()));
+        o.put("feesPaid", amount(s.feesPaid()));
+        o.put("totalUnits", Long.toString(s.total()));
+        o.put("circulatingUnits", Long.toString(s.circulating()));
+        o.put("lockedUnits", Long.toString(s.locked()));
+        return o;
+    }
+
+    public static ObjectNode proof(ProofView p) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("kind", p.kind());
+        o.put("stateKey", hex(p.stateKey()));
+        if (p.value() == null) {
+            o.putNull("value");
+        } else {
+            o.put("value", hex(p.value()));
+        }
+        o.put("height", p.height());
+        o.put("verifiesAgainstHeight", p.verifiesAgainstHeight());
+        o.put("stateRoot", hash(p.stateRoot()));
+        o.put("proof", hex(p.proof()));
         return o;
     }
 

@@ -33,4 +33,16 @@ public interface NodeApi {
     AccountView account(Address address);
 
     StatusView status();
+
+    /** An asset with up to {@code limit} history records from record {@code from}; empty if no event ever created it. */
+    Optional<AssetView> asset(Hash32 id, long from, int limit);
+
+    /** Total, circulating and locked MTN at the tip. */
+    SupplyView supply();
+
+    /** A proof of an account (present or not) against the latest state root. */
+    ProofView accountProof(Address address);
+
+    /** A proof of an asset (present or not) against the latest state root. */
+    ProofView assetProof(Hash32 id);
 }

@@ -209,6 +209,24 @@ public final class RpcClient {
         return present(call(NodeMethods.GET_BLOCK_BY_HASH, hash, fullTransactions));
     }
 
+    /** An asset with its history (first page), or empty if it does not exist. */
+    public Optional<JsonNode> asset(Hash32 id) throws RpcException, IOException {
+        return present(call(NodeMethods.GET_ASSET, id));
+    }
+
+    public JsonNode supply() throws RpcException, IOException {
+        return call(NodeMethods.GET_SUPPLY);
+    }
+
+    /** A proof of an account ({@code kind} "account", id an Address) or an asset ("asset", id a Hash32). */
+    public ProofView proof(String kind, Object id) throws RpcException, IOException {
+        try {
+            return ChainJson.proof(call(NodeMethods.GET_PROOF, kind, id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException(NodeMethods.GET_PROOF + ": unexpected result: " + e.getMessage());
+        }
+    }
+
     public JsonNode status() throws RpcException, IOException {
         return call(NodeMethods.STATUS);
     }

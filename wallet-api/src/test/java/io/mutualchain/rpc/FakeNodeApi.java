@@ -139,6 +139,45 @@ public final class FakeNodeApi implements NodeApi {
         return new StatusView(CHAIN_ID, "fake-node", blocks.size(), last, time, mempool.size(), true, 0);
     }
 
+    private final Map<Hash32, AssetView> assets = new HashMap<>();
+    private volatile ProofView nextProof;
+
+    public synchronized void putAsset(AssetView a) {
+        assets.put(a.id(), a);
+    }
+
+    /** What accountProof and assetProof answer next. */
+    public void answerProofsWith(ProofView p) {
+        nextProof = p;
+    }
+
+    @Override
+    public synchronized Optional<AssetView> asset(Hash32 id, long from, int limit) {
+        AssetView a = assets.get(id);
+        if (a == null) {
+            return Optional.empty();
+        }
+        List<AssetView.Record> page = a.history().subList((int) Math.min(from, a.history().size()),
+                (int) Math.min(a.history().size(), from + limit));
+        return Optional.of(new AssetView(a.id(), a.owner(), a.type(), a.amount(), a.state(), a.pending(), a.credit(), a.records(), from, page));
+    }
+
+    @Override
+    public synchronized SupplyView supply() {
+        long total = io.mutualchain.core.types.Mtn.TOTAL_SUPPLY;
+        return new SupplyView(blocks.size(), total, total / 5, total - total / 5, total / 5, 0);
+    }
+
+    @Override
+    public ProofView accountProof(Address address) {
+        return nextProof;
+    }
+
+    @Override
+    public ProofView assetProof(Hash32 id) {
+        return nextProof;
+    }
+
     /** Puts every pending transaction into a new block, executes it, and certifies it. */
     public synchronized BlockView commitPending() {
         long height = blocks.size() + 1;

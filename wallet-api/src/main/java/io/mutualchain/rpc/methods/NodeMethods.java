@@ -34,6 +34,11 @@ public final class NodeMethods {
     public static final String GET_ACCOUNT = "mc_getAccount";
     public static final String STATUS = "mc_status";
     public static final String HEALTH = "mc_health";
+    public static final String GET_ASSET = "mc_getAsset";
+    public static final String GET_SUPPLY = "mc_getSupply";
+    public static final String GET_PROOF = "mc_getProof";
+    /** Most history records one mc_getAsset answer carries; page with historyFrom. */
+    public static final int HISTORY_PAGE_MAX = 1_000;
 
     private final NodeApi api;
 
@@ -55,6 +60,9 @@ public final class NodeMethods {
                 p -> JsonViews.account(api.account(ParamReaders.address("address", p.required("address"))))));
         registry.register(RpcMethod.noParams(STATUS, p -> JsonViews.status(api.status())));
         registry.register(RpcMethod.noParams(HEALTH, p -> JsonCodec.NODES.objectNode().put("status", "ok")));
+        registry.register(RpcMethod.of(GET_ASSET, List.of("id", "historyFrom", "historyLimit"), 1, m::asset));
+        registry.register(RpcMethod.noParams(GET_SUPPLY, p -> JsonViews.supply(api.supply())));
+        registry.register(RpcMethod.of(GET_PROOF, List.of("kind", "id"), 2, m::proof));
         return registry;
     }
 
@@ -95,6 +103,24 @@ public final class NodeMethods {
         } catch (TxRejectedException e) {
             throw rejected(e.rejection());
         }
+    }
+
+    private JsonNode asset(Params p) {
+        Hash32 id = ParamReaders.hash("id", p.required("id"));
+        long from = p.optional("historyFrom").map(v -> ParamReaders.nonNegative("historyFrom", v)).orElse(0L);
+        long limit = p.optional("historyLimit").map(v -> ParamReaders.nonNegative("historyLimit", v)).orElse((long) HISTORY_PAGE_MAX);
+        int bounded = (int) Math.min(limit, HISTORY_PAGE_MAX);
+        return api.asset(id, from, bounded).<JsonNode>map(JsonViews::asset).orElse(NullNode.instance);
+    }
+
+    private JsonNode proof(Params p) {
+        JsonNode kind = p.required("kind");
+        String k = kind.isTextual() ? kind.textValue() : "";
+        return switch (k) {
+            case "account" -> JsonViews.proof(api.accountProof(ParamReaders.address("id", p.required("id"))));
+            case "asset" -> JsonViews.proof(api.assetProof(ParamReaders.hash("id", p.required("id"))));
+            default -> throw RpcError.invalidParam("kind", "must be \"account\" or \"asset\", got " + ParamReaders.describe(kind));
+        };
     }
 
     /** A rejection keeps its stable code and message; {"reason": NAME} lets programs switch on it. */

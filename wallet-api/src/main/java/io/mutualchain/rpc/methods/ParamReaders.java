@@ -64,6 +64,13 @@ final class ParamReaders {
         throw RpcError.invalidParam(param, "must be a non-negative integer height or \"latest\", got " + describe(v));
     }
 
+    static long nonNegative(String param, JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0) {
+            return v.longValue();
+        }
+        throw RpcError.invalidParam(param, "must be a non-negative integer, got " + describe(v));
+    }
+
     static boolean bool(String param, JsonNode v) {
         if (!v.isBoolean()) {
             throw RpcError.invalidParam(param, "must be true or false, got " + describe(v));
