@@ -182,6 +182,9 @@ public final class PbftEngine {
         for (PreparedCert c : prepared.values()) {
             blocks.add(c.prePrepare().body().block());
         }
+        if (myCheckpoint != null && myCheckpoint.body().height() > stable.height()) {
+            addCheckpoint(myCheckpoint);
+        }
         for (Long h : new ArrayList<>(slots.keySet())) {
             progress(h);
         }
@@ -629,11 +632,12 @@ public final class PbftEngine {
         if (c.height() % config.checkpointInterval() != 0) {
             return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, "checkpoint height " + c.height() + " is not a multiple of K");
         }
-        if (c.height() <= stable.height()) {
-            if (c.height() < stable.height()) {
-                sendStableProof(s.signer());
-            }
-            return StepResult.rejected(RejectReason.BELOW_WINDOW, "checkpoint " + c.height() + " is not above the stable one");
+        if (c.height() == stable.height()) {
+            return StepResult.rejected(RejectReason.DUPLICATE, "checkpoint " + c.height() + " is already stable");
+        }
+        if (c.height() < stable.height()) {
+            sendStableProof(s.signer());
+            return StepResult.rejected(RejectReason.BELOW_WINDOW, "checkpoint " + c.height() + " is below the stable one");
         }
         if (checkpoints.has(s.signer(), c)) {
             return StepResult.rejected(RejectReason.DUPLICATE, "checkpoint already received");

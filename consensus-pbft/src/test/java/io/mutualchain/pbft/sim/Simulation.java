@@ -151,27 +151,7 @@ public final class Simulation {
                 heal();
                 baseline = maxHonestHeight();
             }
-            if (faulty) {
-                injectFaults();
-            }
-            deliverDue();
-            for (SimNode node : nodes) {
-                if (!node.up() && node.restartAtTick >= 0 && node.restartAtTick <= tick) {
-                    start(node);
-                }
-            }
-            for (SimNode node : nodes) {
-                if (node.up()) {
-                    node.engine.tick();
-                    drain(node);
-                }
-            }
-            for (SimNode node : nodes) {
-                if (node.up()) {
-                    maybePropose(node);
-                    byzantineExtras(node);
-                }
-            }
+            oneTick();
             if (tick > healTick && livenessMet(baseline)) {
                 return result(healTick, tick - healTick);
             }
@@ -179,6 +159,64 @@ public final class Simulation {
         fail("liveness: after the heal at tick " + healTick + " not every honest replica committed above height " + baseline
                 + " within " + p.livenessBoundTicks() + " ticks; heights " + heights() + " views " + views());
         return null;
+    }
+
+    /**
+     * Measurement mode: no network faults at all; optionally the primary of view 0 crashes for good
+     * at {@code crashPrimaryAt}. Runs exactly {@code ticks} ticks (safety is still checked).
+     * Returns, per height, the tick at which the last live honest replica committed it and the view
+     * in which the block was proposed.
+     */
+    public TreeMap<Long, long[]> measure(long ticks, long crashPrimaryAt) {
+        faulty = false;
+        for (SimNode node : nodes) {
+            start(node);
+        }
+        TreeMap<Long, long[]> allCommittedAt = new TreeMap<>();
+        for (tick = 0; tick < ticks; tick++) {
+            if (tick == crashPrimaryAt) {
+                SimNode primary = nodes.get(0);
+                crash(primary);
+                primary.restartAtTick = Long.MAX_VALUE;
+            }
+            oneTick();
+            long min = Long.MAX_VALUE;
+            SimNode any = null;
+            for (SimNode node : nodes) {
+                if (node.honest() && node.up()) {
+                    min = Math.min(min, node.height());
+                    any = node;
+                }
+            }
+            for (long h = allCommittedAt.isEmpty() ? 1 : allCommittedAt.lastKey() + 1; h <= min; h++) {
+                allCommittedAt.put(h, new long[] {tick, any.ledger.get((int) h - 1).block().header().view()});
+            }
+        }
+        return allCommittedAt;
+    }
+
+    private void oneTick() {
+        if (faulty) {
+            injectFaults();
+        }
+        deliverDue();
+        for (SimNode node : nodes) {
+            if (!node.up() && node.restartAtTick >= 0 && node.restartAtTick <= tick) {
+                start(node);
+            }
+        }
+        for (SimNode node : nodes) {
+            if (node.up()) {
+                node.engine.tick();
+                drain(node);
+            }
+        }
+        for (SimNode node : nodes) {
+            if (node.up()) {
+                maybePropose(node);
+                byzantineExtras(node);
+            }
+        }
     }
 
     private Result result(long healTick, long livenessTicks) {

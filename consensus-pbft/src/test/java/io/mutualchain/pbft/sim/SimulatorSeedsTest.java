@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs many seeds. Default (CI): {@link #CI_SEEDS} seeds from 1. -Dsim.seed=S replays one seed;
  * -Dsim.seeds=N -Dsim.from=S runs N seeds from S (the long soak). Every failure prints its seed.
+ * With -Dsim.seed=S, -Dsim.trace=/path/file writes every delivery and commit of that run.
  */
 class SimulatorSeedsTest {
     static final int CI_SEEDS = 2000;
@@ -19,7 +20,7 @@ class SimulatorSeedsTest {
     }
 
     @Test
-    void everySeedKeepsSafetyAndRecoversLivenessAfterTheFaultsStop() {
+    void everySeedKeepsSafetyAndRecoversLivenessAfterTheFaultsStop() throws java.io.IOException {
         long single = prop("sim.seed", -1);
         long from = single >= 0 ? single : prop("sim.from", 1);
         long count = single >= 0 ? 1 : prop("sim.seeds", CI_SEEDS);
@@ -28,7 +29,20 @@ class SimulatorSeedsTest {
         long commits = 0;
         for (long s = from; s < from + count; s++) {
             try {
-                Simulation.Result r = new Simulation(SimParams.fromSeed(s), verifier).run();
+                Simulation sim = new Simulation(SimParams.fromSeed(s), verifier);
+                String tracePath = System.getProperty("sim.trace");
+                java.io.PrintWriter trace = single >= 0 && tracePath != null ? new java.io.PrintWriter(tracePath) : null;
+                if (trace != null) {
+                    sim.trace(trace::println);
+                }
+                Simulation.Result r;
+                try {
+                    r = sim.run();
+                } finally {
+                    if (trace != null) {
+                        trace.close();
+                    }
+                }
                 commits += r.honestMinHeight();
             } catch (SimulationFailure e) {
                 System.err.println(e.getMessage());
