@@ -25,7 +25,7 @@ class BanTest {
             Eventually.await("linked", () -> a.connectedPeers().contains(kb));
 
             a.penalize(kb, "sent a conflicting PREPARE");
-            assertThat(log.hasWarnContaining(kb.toHex(), "sent a conflicting PREPARE")).isTrue();
+            log.awaitWarnContaining(kb.toHex(), "sent a conflicting PREPARE");
             assertThat(a.stats().bans()).isEqualTo(1);
             Eventually.await("a dropped b", () -> !a.connectedPeers().contains(kb) && ra.disconnectEvents.contains(kb));
 

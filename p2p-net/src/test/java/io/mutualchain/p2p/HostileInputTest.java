@@ -120,7 +120,7 @@ class HostileInputTest {
 
             assertThat(b.send(a.publicKey(), Channel.BLOCK_SYNC, new byte[max + 1])).isTrue();
             Eventually.await("a banned b", () -> a.stats().bans() == 1 && !a.connectedPeers().contains(b.publicKey()));
-            assertThat(log.hasWarnContaining(b.publicKey().toHex(), "broke framing")).isTrue();
+            log.awaitWarnContaining(b.publicKey().toHex(), "broke framing");
             Eventually.await("b's redial is refused while banned", () -> a.stats().refusals(RefusalReason.BANNED) >= 1);
             assertThat(ra.messages).isEmpty();
 

@@ -16,10 +16,26 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
+    /** Waits (bounded) for a WARN line containing every part; fails showing what was captured. */
+    void awaitWarnContaining(String... parts) {
+        try {
+            Eventually.await("a WARN line containing " + java.util.Arrays.toString(parts), () -> hasWarnContaining(parts));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; captured " + describe(), e);
+        }
+    }
+
     boolean hasWarnContaining(String... parts) {
         // The appender appends under its own monitor (AppenderBase.doAppend); reading under it sees every event.
         synchronized (appender) {
             return appender.list.stream().anyMatch(e -> e.getLevel() == Level.WARN && containsAll(e.getFormattedMessage(), parts));
+        }
+    }
+
+    String describe() {
+        synchronized (appender) {
+            return appender.list.size() + " events, appender started=" + appender.isStarted() + ", attached=" + logger.isAttached(appender)
+                    + ", level=" + logger.getEffectiveLevel() + ": " + appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 
