@@ -185,7 +185,16 @@ public final class Ledger implements AutoCloseable {
         Head head = tip.head();
         BlockExecutor.BlockContext ctx = new BlockExecutor.BlockContext(head.height() + 1, head.timeMs(),
                 validators.get(0).address(), genesis, validators);
-        return db.withSnapshot(r -> BlockExecutor.checkRules(new DbState(r), tx, ctx).map(Refusal::toRejection));
+        return db.withSnapshot(r -> {
+            DbState state = new DbState(r);
+            long balance = state.account(tx.senderAddress()).balance();
+            long fee = genesis.params().baseFee();
+            if (fee > balance || StateChecks.amountOf(tx) > balance - fee) {
+                // Not a rule matter: the pool refuses it for its balance, in its own words.
+                return Optional.<TxRejection>empty();
+            }
+            return BlockExecutor.checkRules(state, tx, ctx).map(Refusal::toRejection);
+        });
     }
 
     /** An asset, or empty if no event ever created it. */

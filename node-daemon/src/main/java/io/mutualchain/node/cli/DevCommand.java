@@ -3,12 +3,10 @@ package io.mutualchain.node.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mutualchain.core.crypto.KeyFile;
 import io.mutualchain.core.crypto.KeyPair;
-import io.mutualchain.core.genesis.Allocation;
-import io.mutualchain.core.genesis.ChainParams;
-import io.mutualchain.core.genesis.Genesis;
+import io.mutualchain.core.genesis.DefaultGenesis;
 import io.mutualchain.core.genesis.GenesisFile;
+import io.mutualchain.core.genesis.Role;
 import io.mutualchain.core.genesis.Validator;
-import io.mutualchain.core.types.Mtn;
 import io.mutualchain.node.config.NodeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "dev", description = "Run a single-validator development chain (data in ./data/dev, JSON-RPC on 127.0.0.1:8545).")
 public final class DevCommand implements Callable<Integer> {
     public static final String CHAIN_ID = "mutualchain-dev";
-    /** What the developer key holds at genesis; the rest of the supply sits with the reserve key. */
-    public static final long DEVELOPER_FUNDS = 1_000_000L * Mtn.UNIT;
+    /** What the developer key holds at genesis: the presale share of the default genesis. */
+    public static final long DEVELOPER_FUNDS = DefaultGenesis.PRESALE;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/dev", description = "Where the chain lives (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -79,17 +77,26 @@ public final class DevCommand implements Callable<Integer> {
         });
     }
 
+    /**
+     * The whitepaper's default genesis (DefaultGenesis): the developer key holds the presale share and
+     * every role (GATEWAY, CREDITOR, KYC_AUTHORITY, ARBITER) and is the one-member committee that holds
+     * the reserve, so one key can drive every asset event; the reserve key holds the sale share, and a
+     * team key (vesting) and a research key are written beside it.
+     */
     private static KeyPair initialise(Path genesisFile, Path validatorKey, Path developerKey, Path reserveKey) throws IOException {
         Files.createDirectories(genesisFile.getParent());
         KeyPair validator = readOrCreate(validatorKey);
         KeyPair developer = readOrCreate(developerKey);
         KeyPair reserve = readOrCreate(reserveKey);
-        Genesis g = new Genesis(CHAIN_ID, System.currentTimeMillis(),
-                List.of(new Validator("dev", validator.publicKey())),
-                List.of(new Allocation(developer.address(), DEVELOPER_FUNDS),
-                        new Allocation(reserve.address(), Mtn.TOTAL_SUPPLY - DEVELOPER_FUNDS)),
-                ChainParams.DEFAULT);
-        GenesisFile.write(genesisFile, g);
+        KeyPair team = readOrCreate(genesisFile.resolveSibling("team.key.json"));
+        KeyPair research = readOrCreate(genesisFile.resolveSibling("research.key.json"));
+        DefaultGenesis g = DefaultGenesis.builder(CHAIN_ID, System.currentTimeMillis(), List.of(new Validator("dev", validator.publicKey())))
+                .holders(developer.address(), reserve.address(), team.address(), research.address())
+                .committee(1, List.of(developer.publicKey()));
+        for (Role r : Role.values()) {
+            g.grant(developer.address(), r);
+        }
+        GenesisFile.write(genesisFile, g.build());
         return developer;
     }
 

@@ -2,10 +2,10 @@ package io.mutualchain.node.mempool;
 
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.tx.Transaction;
-import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.tx.TxRejection.Reason;
 import io.mutualchain.core.types.Address;
+import io.mutualchain.ledger.exec.StateChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -87,8 +87,7 @@ public final class Mempool {
     }
 
     private long spend(Transaction tx) {
-        long amount = tx.payload() instanceof Transfer t ? t.amount() : 0;
-        return Math.addExact(amount, baseFee);
+        return Math.addExact(StateChecks.amountOf(tx), baseFee);
     }
 
     /** Up to {@code maxTxs} transactions and {@code maxBytes} bytes, each sender's in nonce order, senders taken round-robin. */

@@ -1,5 +1,6 @@
 package io.mutualchain.node.runtime;
 
+import io.mutualchain.core.codec.CodecException;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.StatelessChecks;
@@ -8,15 +9,26 @@ import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
+import io.mutualchain.ledger.AccountProof;
+import io.mutualchain.ledger.EntryProof;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.Receipt;
+import io.mutualchain.ledger.Supply;
+import io.mutualchain.ledger.model.Asset;
+import io.mutualchain.ledger.model.AssetRecord;
+import io.mutualchain.ledger.state.StateKeys;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.rpc.AccountView;
+import io.mutualchain.rpc.AssetView;
 import io.mutualchain.rpc.BlockView;
 import io.mutualchain.rpc.NodeApi;
+import io.mutualchain.rpc.ProofView;
 import io.mutualchain.rpc.ReceiptView;
 import io.mutualchain.rpc.StatusView;
+import io.mutualchain.rpc.SupplyView;
 import io.mutualchain.rpc.TxView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -77,15 +89,72 @@ final class NodeApiAdapter implements NodeApi {
 
     @Override
     public Hash32 sendRawTransaction(byte[] raw) throws TxRejectedException {
+        Optional<TxRejection> rule = ruleCheck(raw);
+        if (rule.isPresent()) {
+            throw new TxRejectedException(rule.get());
+        }
         Transaction tx = admission.admit(raw);
         onAdmitted.accept(tx);
         return tx.id();
     }
 
+    /**
+     * A wallet's transaction that a ledger rule would refuse against the committed state is refused
+     * here, before it costs a fee; the receipt would have said the same. Anything that does not decode
+     * or fails the stateless checks is left to admission, which reports it in its own words.
+     */
+    private Optional<TxRejection> ruleCheck(byte[] raw) {
+        Transaction tx;
+        try {
+            tx = Transaction.decode(raw);
+        } catch (CodecException e) {
+            return Optional.empty();
+        }
+        if (ledger.checkStateless(tx).isPresent()) {
+            return Optional.empty();
+        }
+        return ledger.checkRules(tx);
+    }
+
     @Override
     public AccountView account(Address address) {
         Account a = ledger.account(address);
-        return new AccountView(address, a.balance(), a.nonce());
+        return new AccountView(address, a.balance(), a.nonce(), a.level(), a.credit(), a.roles(), ledger.lockedAt(address));
+    }
+
+    @Override
+    public Optional<AssetView> asset(Hash32 id, long from, int limit) {
+        return ledger.assetHistory(id, from, limit).map(h -> {
+            Asset a = h.asset();
+            AssetView.Pending p = a.pending() == null ? null
+                    : new AssetView.Pending(a.pending().event().code(), a.pending().requester(), a.pending().to(), a.pending().amount());
+            AssetView.Credit c = a.credit() == null ? null : new AssetView.Credit(a.credit().creditor(), a.credit().amount());
+            List<AssetView.Record> records = new ArrayList<>();
+            for (AssetRecord r : h.records()) {
+                records.add(new AssetView.Record(r.state().code(), r.input().code(), r.tx().txId(), r.tx().height(), r.tx().timeMs(),
+                        r.tx().sender(), r.tx().from().code(), r.business()));
+            }
+            return new AssetView(a.id(), a.owner(), a.type(), a.amount(), a.state().code(), p, c, a.records(), h.from(), records);
+        });
+    }
+
+    @Override
+    public SupplyView supply() {
+        Supply s = ledger.supply();
+        return new SupplyView(s.height(), s.total(), s.locked(), s.circulating(), s.reserve(), s.feesPaid());
+    }
+
+    @Override
+    public ProofView accountProof(Address address) {
+        AccountProof p = ledger.proveAccount(address);
+        return new ProofView("account", StateKeys.accountStateKey(address), p.treeValue().orElse(null), p.height(), p.stateRoot(),
+                p.proof().encode());
+    }
+
+    @Override
+    public ProofView assetProof(Hash32 id) {
+        EntryProof p = ledger.proveAsset(id);
+        return new ProofView("asset", p.stateKey(), p.value().orElse(null), p.height(), p.stateRoot(), p.proof().encode());
     }
 
     @Override
