@@ -85,17 +85,14 @@ public final class PbftEngine {
     private final TreeMap<Long, PreparedCert> prepared = new TreeMap<>();
 
     // View change.
-    private final TreeMap<PublicKey, Signed<ViewChange>> viewChanges = new TreeMap<>();
-    private final TreeMap<PublicKey, Long> higherViewSeen = new TreeMap<>();
+    private final ViewChangeLog viewChanges = new ViewChangeLog();
     private final FutureBuffer future = new FutureBuffer();
     private Signed<ViewChange> myViewChange;
     private Signed<NewView> currentNewView;
-    private final TreeMap<PublicKey, Long> newViewSentAt = new TreeMap<>();
-    private final TreeMap<PublicKey, Long> stableProofSentAt = new TreeMap<>();
+    private final RateLimiter newViewHelp;
+    private final RateLimiter checkpointHelp;
 
-    // Sync.
-    private long lastSyncTick = Long.MIN_VALUE / 2;
-    private SyncRequest lastSync;
+    private final SyncPlanner sync;
 
     /**
      * Same as the full constructor when the ledger's current state root is not at hand; a node that
@@ -131,6 +128,9 @@ public final class PbftEngine {
         this.rules = new BlockRules(config, validators);
         this.proofs = new ProofChecker(config, validators, quorums, rules);
         this.out = new Outbox(config.has(InjectedFault.PERSIST_AFTER_SEND));
+        this.newViewHelp = new RateLimiter(config.retransmitTicks());
+        this.checkpointHelp = new RateLimiter(config.retransmitTicks());
+        this.sync = new SyncPlanner(config.syncRetryTicks());
         this.maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8,
                 Math.max(MIN_MESSAGE_BYTES, 2L * validators.size() * config.params().maxBlockBytes()));
         this.lastCommitted = lastCommittedHeight;
@@ -146,31 +146,19 @@ public final class PbftEngine {
         }
     }
 
-    private void restore(SortedMap<String, byte[]> restored) {
-        for (Map.Entry<String, byte[]> e : restored.entrySet()) {
-            String k = e.getKey();
-            byte[] v = e.getValue();
-            if (k.equals(PersistKeys.VIEW)) {
-                PersistKeys.ViewState s = PersistKeys.decodeView(v);
-                view = s.view();
-                active = s.active();
-            } else if (k.equals(PersistKeys.CHECKPOINT)) {
-                stable = codec.decodeCheckpointProof(v);
-            } else if (k.startsWith(PersistKeys.PRE_PREPARE)) {
-                sentPrePrepare.put(PersistKeys.heightOf(k, PersistKeys.PRE_PREPARE), codec.decodeSignedPrePrepare(v));
-            } else if (k.startsWith(PersistKeys.PREPARE)) {
-                sentPrepare.put(PersistKeys.heightOf(k, PersistKeys.PREPARE), PersistKeys.decodeVote(v));
-            } else if (k.startsWith(PersistKeys.COMMIT)) {
-                sentCommit.put(PersistKeys.heightOf(k, PersistKeys.COMMIT), PersistKeys.decodeVote(v));
-            } else if (k.startsWith(PersistKeys.CERT)) {
-                prepared.put(PersistKeys.heightOf(k, PersistKeys.CERT), codec.decodePreparedCert(v));
-            } else if (k.equals(PersistKeys.MY_CHECKPOINT)) {
-                myCheckpoint = codec.decodeSignedCheckpoint(v);
-            }
-        }
+    private void restore(SortedMap<String, byte[]> restoredMap) {
+        RestoredState restored = RestoredState.parse(restoredMap, codec);
+        view = restored.view.view();
+        active = restored.view.active();
+        stable = restored.stable;
+        myCheckpoint = restored.myCheckpoint;
+        sentPrePrepare.putAll(restored.sentPrePrepare);
+        sentPrepare.putAll(restored.sentPrepare);
+        sentCommit.putAll(restored.sentCommit);
+        prepared.putAll(restored.prepared);
         if (!active) {
             myViewChange = Signed.sign(buildViewChange(view), key, config.chainId());
-            viewChanges.put(self, myViewChange);
+            viewChanges.put(myViewChange);
         } else {
             for (Signed<PrePrepare> pp : sentPrePrepare.values()) {
                 if (pp.body().view() == view && pp.body().height() > stable.height()) {
@@ -278,7 +266,7 @@ public final class PbftEngine {
         }
         Signed<PrePrepare> pp = Signed.sign(new PrePrepare(view, h, block), key, config.chainId());
         sentPrePrepare.put(h, pp);
-        out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, h), encodeNested(pp));
+        out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, h), PersistKeys.encodeNested(pp));
         out.broadcast(pp.encode());
         Slot s = slot(h);
         s.prePrepare = pp;
@@ -564,7 +552,7 @@ public final class PbftEngine {
         }
         PreparedCert cert = new PreparedCert(s.prePrepare, s.matchingPrepares(primary));
         prepared.put(s.height, cert);
-        out.persist(PersistKeys.at(PersistKeys.CERT, s.height), encodeCert(cert));
+        out.persist(PersistKeys.at(PersistKeys.CERT, s.height), PersistKeys.encodeCert(cert));
         if (!vote.equals(before)) {
             sentCommit.put(s.height, vote);
             out.persist(PersistKeys.at(PersistKeys.COMMIT, s.height), PersistKeys.encodeVote(vote));
@@ -648,7 +636,7 @@ public final class PbftEngine {
 
     private void signCheckpoint(long height, Hash32 blockHash, Hash32 stateRoot) {
         myCheckpoint = Signed.sign(new Checkpoint(height, blockHash, stateRoot), key, config.chainId());
-        out.persist(PersistKeys.MY_CHECKPOINT, encodeNested(myCheckpoint));
+        out.persist(PersistKeys.MY_CHECKPOINT, PersistKeys.encodeNested(myCheckpoint));
         out.broadcast(myCheckpoint.encode());
         addCheckpoint(myCheckpoint);
     }
@@ -663,7 +651,7 @@ public final class PbftEngine {
         }
         long h = proof.height();
         stable = proof;
-        out.persist(PersistKeys.CHECKPOINT, encodeProof(proof));
+        out.persist(PersistKeys.CHECKPOINT, PersistKeys.encodeProof(proof));
         discard(sentPrePrepare, PersistKeys.PRE_PREPARE, h);
         discard(sentPrepare, PersistKeys.PREPARE, h);
         discard(sentCommit, PersistKeys.COMMIT, h);
@@ -701,13 +689,12 @@ public final class PbftEngine {
         ticksSinceProgress = 0;
         slots.clear();
         currentNewView = null;
-        higherViewSeen.values().removeIf(v -> v <= target);
         ViewChange vc = buildViewChange(target);
         myViewChange = Signed.sign(vc, key, config.chainId());
         out.persist(PersistKeys.VIEW, PersistKeys.encodeView(new PersistKeys.ViewState(target, false)));
         out.broadcast(myViewChange.encode());
-        viewChanges.put(self, myViewChange);
-        viewChanges.values().removeIf(v -> v.body().newView() < target);
+        viewChanges.put(myViewChange);
+        viewChanges.movedTo(target);
         maybeBuildNewView();
     }
 
@@ -729,7 +716,7 @@ public final class PbftEngine {
             helpLaggard(s.signer());
             return StepResult.rejected(RejectReason.STALE_VIEW, "view change to " + vc.newView() + ", now in " + view);
         }
-        Signed<ViewChange> prev = viewChanges.get(s.signer());
+        Signed<ViewChange> prev = viewChanges.of(s.signer());
         if (prev != null && prev.body().newView() >= vc.newView()) {
             return prev.body().newView() == vc.newView() ? StepResult.rejected(RejectReason.DUPLICATE, "view change already received")
                     : StepResult.rejected(RejectReason.STALE_VIEW, "signer already asked for a higher view");
@@ -738,7 +725,7 @@ public final class PbftEngine {
         if (bad.isPresent()) {
             return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
         }
-        viewChanges.put(s.signer(), s);
+        viewChanges.put(s);
         noteHigherView(s.signer(), vc.newView());
         checkJoin();
         maybeBuildNewView();
@@ -752,47 +739,25 @@ public final class PbftEngine {
      * higher views too means replicas that already moved on still count, so the rest cannot stall.
      */
     private boolean viewChangeQuorum() {
-        int count = 0;
-        for (Signed<ViewChange> vc : viewChanges.values()) {
-            if (vc.body().newView() >= view) {
-                count++;
-            }
-        }
-        return count >= quorums.q;
+        return viewChanges.countAtOrAbove(view) >= quorums.q;
     }
 
     private void noteHigherView(PublicKey signer, long v) {
         if (v > view && !signer.equals(self)) {
-            higherViewSeen.merge(signer, v, Math::max);
+            viewChanges.noteView(signer, v);
         }
     }
 
     /** §4.5.2: join a view change once f + 1 others are in higher views; go to the smallest of the f + 1 highest. */
     private void checkJoin() {
-        List<Long> higher = new ArrayList<>();
-        for (Long v : higherViewSeen.values()) {
-            if (v > view) {
-                higher.add(v);
-            }
-        }
-        if (higher.size() < quorums.f + 1) {
-            return;
-        }
-        higher.sort((a, b) -> Long.compare(b, a));
-        startViewChange(higher.get(quorums.f));
+        viewChanges.joinTarget(view, quorums.f).ifPresent(this::startViewChange);
     }
 
     private void maybeBuildNewView() {
         if (active || !validators.primaryOf(view).equals(self)) {
             return;
         }
-        List<Signed<ViewChange>> vcs = new ArrayList<>();
-        vcs.add(myViewChange);
-        for (Signed<ViewChange> vc : viewChanges.values()) {
-            if (vc.body().newView() == view && !vc.signer().equals(self) && vcs.size() < quorums.q) {
-                vcs.add(vc);
-            }
-        }
+        List<Signed<ViewChange>> vcs = viewChanges.quorumFor(view, myViewChange, quorums.q);
         if (vcs.size() < quorums.q) {
             return;
         }
@@ -804,7 +769,7 @@ public final class PbftEngine {
         Signed<NewView> nv = Signed.sign(new NewView(view, vcs, pps), key, config.chainId());
         for (Signed<PrePrepare> pp : pps) {
             sentPrePrepare.put(pp.body().height(), pp);
-            out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, pp.body().height()), encodeNested(pp));
+            out.persist(PersistKeys.at(PersistKeys.PRE_PREPARE, pp.body().height()), PersistKeys.encodeNested(pp));
         }
         enterView(nv, plan);
         out.broadcast(nv.encode());
@@ -834,8 +799,7 @@ public final class PbftEngine {
         myViewChange = null;
         ticksSinceProgress = 0;
         out.persist(PersistKeys.VIEW, PersistKeys.encodeView(new PersistKeys.ViewState(v, true)));
-        viewChanges.values().removeIf(x -> x.body().newView() <= v);
-        higherViewSeen.values().removeIf(x -> x <= v);
+        viewChanges.entered(v);
         slots.clear();
         if (plan.stable().height() > stable.height()) {
             stabilize(plan.stable());
@@ -874,12 +838,9 @@ public final class PbftEngine {
         if (!active || currentNewView == null || signer.equals(self)) {
             return;
         }
-        Long last = newViewSentAt.get(signer);
-        if (last != null && ticks - last < config.retransmitTicks()) {
-            return;
+        if (newViewHelp.allow(signer, ticks)) {
+            out.send(signer, currentNewView.encode());
         }
-        newViewSentAt.put(signer, ticks);
-        out.send(signer, currentNewView.encode());
     }
 
     /**
@@ -891,13 +852,10 @@ public final class PbftEngine {
         if (stable.height() == 0 || signer.equals(self)) {
             return;
         }
-        Long last = stableProofSentAt.get(signer);
-        if (last != null && ticks - last < config.retransmitTicks()) {
-            return;
-        }
-        stableProofSentAt.put(signer, ticks);
-        for (Signed<Checkpoint> c : stable.signatures()) {
-            out.send(signer, c.encode());
+        if (checkpointHelp.allow(signer, ticks)) {
+            for (Signed<Checkpoint> c : stable.signatures()) {
+                out.send(signer, c.encode());
+            }
         }
     }
 
@@ -936,23 +894,12 @@ public final class PbftEngine {
     }
 
     private void maybeRequestSync(boolean force) {
-        long to = Math.max(stable.height(), Math.max(
+        long provenFinal = Math.max(stable.height(), Math.max(
                 ahead.isEmpty() ? 0 : ahead.firstKey() - 1,
                 certifiedWithoutBody.isEmpty() ? 0 : certifiedWithoutBody.lastKey()));
-        if (to <= lastCommitted) {
-            return;
+        if (provenFinal > lastCommitted) {
+            sync.next(lastCommitted, provenFinal, syncHolders(), ticks, force).ifPresent(out::sync);
         }
-        SyncRequest r = new SyncRequest(lastCommitted + 1, to, syncHolders());
-        boolean same = lastSync != null && lastSync.fromHeight() == r.fromHeight() && lastSync.toHeight() == r.toHeight();
-        if (same && ticks - lastSyncTick < config.syncRetryTicks()) {
-            return;
-        }
-        if (!force && !same && ticks - lastSyncTick < 1) {
-            return;
-        }
-        lastSync = r;
-        lastSyncTick = ticks;
-        out.sync(r);
     }
 
     private List<PublicKey> syncHolders() {
@@ -966,25 +913,5 @@ public final class PbftEngine {
         }
         holders.remove(self);
         return holders;
-    }
-
-    // ---------------------------------------------------------------- encodings of persisted records
-
-    private static byte[] encodeNested(Signed<?> s) {
-        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(256);
-        s.writeNested(w);
-        return w.toByteArray();
-    }
-
-    private static byte[] encodeCert(PreparedCert c) {
-        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(512);
-        c.write(w);
-        return w.toByteArray();
-    }
-
-    private static byte[] encodeProof(CheckpointProof p) {
-        io.mutualchain.core.codec.CanonicalWriter w = new io.mutualchain.core.codec.CanonicalWriter(256);
-        p.write(w);
-        return w.toByteArray();
     }
 }

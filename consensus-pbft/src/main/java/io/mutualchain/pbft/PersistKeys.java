@@ -56,6 +56,24 @@ final class PersistKeys {
         return Decoding.strict(b, "vote record", r -> new Vote(r.uint("vote.view", Long.MAX_VALUE), Hash32.read(r, "vote.hash")));
     }
 
+    static byte[] encodeNested(io.mutualchain.pbft.message.Signed<?> s) {
+        CanonicalWriter w = new CanonicalWriter(256);
+        s.writeNested(w);
+        return w.toByteArray();
+    }
+
+    static byte[] encodeCert(io.mutualchain.pbft.message.PreparedCert c) {
+        CanonicalWriter w = new CanonicalWriter(512);
+        c.write(w);
+        return w.toByteArray();
+    }
+
+    static byte[] encodeProof(io.mutualchain.pbft.message.CheckpointProof p) {
+        CanonicalWriter w = new CanonicalWriter(256);
+        p.write(w);
+        return w.toByteArray();
+    }
+
     static byte[] encodeView(ViewState s) {
         return new CanonicalWriter(16).uint(s.view()).bool(s.active()).toByteArray();
     }

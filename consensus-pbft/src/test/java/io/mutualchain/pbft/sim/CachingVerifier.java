@@ -11,6 +11,7 @@ import java.util.Map;
  * Real Ed25519 verification, remembered: in a simulated cluster every broadcast is verified by
  * n - 1 receivers, so each distinct (key, message, signature) is checked once. Same verdicts as
  * {@link SignatureVerifier#ED25519}; bounded by {@link #MAX_ENTRIES} (least recently used dropped).
+ * See {@link #vouch} for signatures the simulator saw being made.
  */
 public final class CachingVerifier implements SignatureVerifier {
     static final int MAX_ENTRIES = 200_000;
@@ -33,6 +34,26 @@ public final class CachingVerifier implements SignatureVerifier {
             return size() > MAX_ENTRIES;
         }
     };
+
+    /**
+     * Records a signature the simulator watched an engine produce with {@code key}'s private key
+     * over exactly {@code message}, without paying for verification. Only for engine output, never
+     * for anything a Byzantine wrapper forged or altered; the simulator still verifies a sample of
+     * these for real, so an engine that signed the wrong bytes would be caught.
+     */
+    public void vouch(PublicKey key, byte[] message, Signature signature) {
+        cache.put(key(key, message, signature), Boolean.TRUE);
+    }
+
+    private static Key key(PublicKey key, byte[] message, Signature signature) {
+        byte[] pk = key.toBytes();
+        byte[] sig = signature.toBytes();
+        byte[] all = new byte[pk.length + sig.length + message.length];
+        System.arraycopy(pk, 0, all, 0, pk.length);
+        System.arraycopy(sig, 0, all, pk.length, sig.length);
+        System.arraycopy(message, 0, all, pk.length + sig.length, message.length);
+        return new Key(all);
+    }
 
     @Override
     public boolean verify(PublicKey key, byte[] message, Signature signature) {

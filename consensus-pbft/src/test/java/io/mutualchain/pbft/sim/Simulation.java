@@ -46,6 +46,8 @@ public final class Simulation {
     static final int MAX_SYNC_BATCH = 64;
     /** Messages a REPLAY or FORGE node remembers to re-send or mutilate. */
     static final int MAX_HEARD = 256;
+    /** One in this many engine-made signatures is verified for real instead of vouched for (see CachingVerifier). */
+    static final int VERIFY_SAMPLE = 32;
     /** Restart delay range after a crash, in ticks. */
     static final int MAX_DOWN_TICKS = 120;
 
@@ -411,8 +413,19 @@ public final class Simulation {
             return;
         }
         byte[] payload = o.payload();
+        Signed<? extends PbftMessage> m = decode(payload);
         if (from.honest()) {
-            checker.onHonestMessage(from, decode(payload)).ifPresent(this::fail);
+            checker.onHonestMessage(from, m).ifPresent(this::fail);
+        }
+        if (m.signer().equals(from.key.publicKey())) {
+            byte[] signed = m.body().signingBytes(CHAIN_ID);
+            if (rnd.nextInt(VERIFY_SAMPLE) == 0) {
+                if (!io.mutualchain.pbft.message.SignatureVerifier.ED25519.verify(m.signer(), signed, m.signature())) {
+                    fail("node " + from.instance + " sent a " + m.body().type() + " whose signature does not verify");
+                }
+            } else {
+                verifier.vouch(m.signer(), signed, m.signature());
+            }
         }
         byte[] alternative = null;
         if (from.behaviour == Behaviour.EQUIVOCATE && payload[0] == MessageType.PRE_PREPARE.tag()) {
