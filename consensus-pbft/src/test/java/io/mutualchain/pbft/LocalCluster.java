@@ -32,6 +32,7 @@ final class LocalCluster {
     final ArrayDeque<Envelope> wire = new ArrayDeque<>();
     final MessageCodec codec;
     Predicate<Envelope> drop = e -> false;
+    boolean serveSync;
     long clock = 1000;
 
     LocalCluster(int n, int k, int l) {
@@ -116,6 +117,9 @@ final class LocalCluster {
                     }
                     for (SyncRequest s : r.syncRequests()) {
                         transcript.add("sync " + i + " " + s.fromHeight() + ".." + s.toHeight());
+                        if (serveSync) {
+                            serve(i, s);
+                        }
                     }
                     e.advance(r);
                 }
@@ -129,6 +133,20 @@ final class LocalCluster {
                 StepResult res = engines.get(env.to).step(key(env.from), env.payload);
                 transcript.add(env.from + "->" + env.to + " " + describe(env.payload) + " " + (res.isAccepted() ? "ok" : res.reason()));
             }
+        }
+    }
+
+    /** Answers a sync request from the longest other ledger, as the daemon's block fetcher would. */
+    private void serve(int i, SyncRequest s) {
+        int best = -1;
+        for (int j = 0; j < engines.size(); j++) {
+            if (j != i && !isolated.contains(j) && (best < 0 || ledgers.get(j).size() > ledgers.get(best).size())) {
+                best = j;
+            }
+        }
+        for (long h = s.fromHeight(); best >= 0 && h <= Math.min(s.toHeight(), ledgers.get(best).size()); h++) {
+            CommittedBlock cb = ledgers.get(best).get((int) h - 1);
+            engines.get(i).synced(cb.block(), cb.certificate());
         }
     }
 

@@ -260,4 +260,28 @@ class PaperRulesTest {
         assertThat(c.ledgers.get(3)).hasSize(6);
         assertThat(c.ledgers.get(3).get(5).block()).isEqualTo(c.ledgers.get(0).get(5).block());
     }
+
+    @Test
+    void stateSync_aReplicaDownForManyWindowsLearnsTheStableCheckpointAndCatchesUpBySync() {
+        LocalCluster c = new LocalCluster(4, 2, 4);
+        c.serveSync = true;
+        c.isolated.add(3);
+        for (int h = 0; h < 60; h++) {
+            c.propose();
+            c.settle();
+        }
+        assertThat(c.ledgers.get(0)).hasSize(60);
+        assertThat(c.ledgers.get(3)).isEmpty();
+        c.isolated.remove(3);
+        for (int h = 0; h < 6; h++) {
+            c.propose();
+            c.settle();
+            c.tick(1);
+        }
+        assertThat(c.ledgers.get(3)).hasSizeGreaterThanOrEqualTo(60);
+        for (int h = 0; h < c.ledgers.get(3).size(); h++) {
+            assertThat(c.ledgers.get(3).get(h).block()).isEqualTo(c.ledgers.get(0).get(h).block());
+        }
+        assertThat(c.engines.get(3).stableCheckpointHeight()).isGreaterThanOrEqualTo(60);
+    }
 }
