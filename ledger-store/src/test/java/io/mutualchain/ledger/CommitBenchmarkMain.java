@@ -84,6 +84,13 @@ public final class CommitBenchmarkMain {
                         block.height(), ms(v1 - v0), ms(c1 - v1), ms(s.executeNanos()), ms(s.stateTreeNanos()), s.accountsChanged(),
                         s.treeNodeWrites(), ms(s.writeNanos()), ledger.totals().accounts());
             }
+            long proofBytes = 0;
+            int proofs = 200;
+            for (int i = 0; i < proofs; i++) {
+                proofBytes += ledger.proveAccount(TestChain.key(1000 + random.nextInt(1_000_000)).address()).proof().encode().length;
+            }
+            System.out.printf("state proof: %.0f bytes on average over %d addresses (%d accounts)%n", (double) proofBytes / proofs, proofs,
+                    ledger.totals().accounts());
             double commitsPerSec = blocks / (commitNanosTotal / 1e9);
             double withoutTree = blocks / ((commitNanosTotal - treeNanosTotal) / 1e9);
             System.out.printf("commit only: %.2f blocks/s = %.0f tx/s; without the tree update: %.2f blocks/s = %.0f tx/s; db %.1f MB%n",
