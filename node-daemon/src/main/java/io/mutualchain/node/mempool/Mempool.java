@@ -34,6 +34,8 @@ public final class Mempool {
     /** Senders in order of first arrival; each sender's transactions keyed by nonce. */
     private final LinkedHashMap<Address, TreeMap<Long, Transaction>> bySender = new LinkedHashMap<>();
     private long bytes;
+    /** When each pending transaction was last gossiped (System.nanoTime); node-local, never hashed. */
+    private final Map<Hash32, Long> gossipedAt = new HashMap<>();
 
     public Mempool(MempoolLimits limits, long baseFee) {
         this.limits = limits;
@@ -83,9 +85,33 @@ public final class Mempool {
         byId.put(tx.id(), tx);
         bySender.computeIfAbsent(sender, s -> new TreeMap<>()).put(tx.nonce(), tx);
         bytes += tx.encodedSize();
+        gossipedAt.put(tx.id(), System.nanoTime());
         return Optional.empty();
     }
 
+    /**
+     * Pending transactions last gossiped at least {@code intervalNanos} ago, each sender's in nonce
+     * order, at most {@code max}; marks them gossiped now. Re-gossip is how a transaction that a peer
+     * dropped or refused (it arrived before the one it follows) still reaches the primary.
+     */
+    public synchronized List<Transaction> dueForRegossip(long nowNanos, long intervalNanos, int max) {
+        List<Transaction> out = new ArrayList<>();
+        for (TreeMap<Long, Transaction> m : bySender.values()) {
+            for (Transaction tx : m.values()) {
+                if (out.size() >= max) {
+                    return out;
+                }
+                Long at = gossipedAt.get(tx.id());
+                if (at == null || nowNanos - at >= intervalNanos) {
+                    out.add(tx);
+                    gossipedAt.put(tx.id(), nowNanos);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a transaction can take from its sender: the MTN it moves (a transfer's amount, a join's fee; nothing for the other kinds) plus the base fee. */
     private long spend(Transaction tx) {
         return Math.addExact(StateChecks.amountOf(tx), baseFee);
     }
@@ -120,6 +146,7 @@ public final class Mempool {
     /** Drops what a committed block included and whatever its commit made stale (nonces now used). */
     public synchronized void removeCommitted(List<Transaction> committed, AccountState state) {
         for (Transaction tx : committed) {
+            gossipedAt.remove(tx.id());
             Transaction removed = byId.remove(tx.id());
             if (removed != null) {
                 bytes -= removed.encodedSize();
@@ -137,12 +164,14 @@ public final class Mempool {
             while (!m.isEmpty() && m.firstKey() < next) {
                 Transaction stale = m.pollFirstEntry().getValue();
                 byId.remove(stale.id());
+                gossipedAt.remove(stale.id());
                 bytes -= stale.encodedSize();
             }
             if (!m.isEmpty() && m.firstKey() > next) {
                 // A gap: a transaction of this sender that the pool held was not the one committed. Later ones cannot run now.
                 for (Transaction orphan : m.values()) {
                     byId.remove(orphan.id());
+                    gossipedAt.remove(orphan.id());
                     bytes -= orphan.encodedSize();
                 }
                 m.clear();

@@ -19,8 +19,8 @@ import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.P2pConfig;
 import io.mutualchain.p2p.P2pNode;
 import io.mutualchain.p2p.PeerAddress;
-import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.pbft.PbftEngine;
+import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
 import java.io.IOException;
@@ -53,9 +53,11 @@ public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     /** Protocol version checked in the P2P handshake; bumped when a wire format changes. */
     public static final int PROTOCOL_VERSION = 1;
-    /** Workers that verify gossiped transactions and serve block sync; queue bound beyond which work is dropped. */
+    /** Workers that serve block sync; queue bound beyond which work is dropped. */
     static final int WORKER_THREADS = 2;
     static final int WORKER_QUEUE = 1_024;
+    /** Gossip batches (up to 1,024 transactions each) waiting for admission; beyond it they are dropped and re-gossip covers them. */
+    static final int GOSSIP_QUEUE_BATCHES = 256;
 
     private final NodeConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -115,7 +117,7 @@ public final class Node implements AutoCloseable {
         Runnable wake;
         java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound;
         if (validator) {
-            PbftEngine engine = new PbftEngine(PbftConfig.of(genesis.chainId(), genesis.params()), key, validators,
+            PbftEngine engine = new PbftEngine(ConsensusTimers.pbftConfig(genesis, config), key, validators,
                     new LedgerBlockValidator(ledger), ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(),
                     ledger.lastBlockHash());
             ConsensusLoop loop = new ConsensusLoop(engine, ledger, mempool, key.publicKey(), config.emptyBlockIntervalMs(),
@@ -138,7 +140,9 @@ public final class Node implements AutoCloseable {
             loop.start();
         }
         TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
-        TxGossip gossip = new TxGossip(network, raw -> admitFromPeer(admission, raw, wake), workers);
+        ExecutorService gossipAdmission = singleThread("gossip-admission", GOSSIP_QUEUE_BATCHES);
+        started.push(gossipAdmission::shutdownNow);
+        TxGossip gossip = new TxGossip(network, raw -> admitFromPeer(admission, raw, wake), gossipAdmission);
         router.bind(consensusInbound, gossip, sync, workers);
         if (p2p != null) {
             p2p.start();
@@ -149,6 +153,10 @@ public final class Node implements AutoCloseable {
                 return t;
             });
             flusher.scheduleWithFixedDelay(gossip::flush, TxGossip.FLUSH_INTERVAL_MS, TxGossip.FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            flusher.scheduleWithFixedDelay(() -> gossip.regossip(() -> mempool.dueForRegossip(System.nanoTime(),
+                            TimeUnit.MILLISECONDS.toNanos(TxGossip.REGOSSIP_INTERVAL_MS), TxGossip.REGOSSIP_MAX)
+                    .stream().map(Transaction::encode).toList()),
+                    TxGossip.REGOSSIP_INTERVAL_MS, TxGossip.REGOSSIP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
             started.push(flusher::shutdownNow);
             LOG.info("P2P listening on {}:{} with {} peers configured", config.p2pHost(), p2p.port(), config.peers().size());
         }
@@ -157,7 +165,7 @@ public final class Node implements AutoCloseable {
             wake.run();
             gossip.publish(tx.encode());
         };
-        NodeApiAdapter api = new NodeApiAdapter(config.name(), ledger, mempool, view, validator, onAdmitted);
+        NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, validator, onAdmitted), stats);
         rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api);
         rpc.start();
         started.push(rpc);
@@ -210,6 +218,14 @@ public final class Node implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private static ExecutorService singleThread(String name, int queue) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     private void fail(Throwable t) {

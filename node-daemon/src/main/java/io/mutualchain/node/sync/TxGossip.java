@@ -14,13 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * Transaction gossip. Transactions a wallet gave this node are batched and broadcast to every
  * connected peer ({@link #flush} every {@link #FLUSH_INTERVAL_MS}, or when a batch is full).
  * Transactions from peers are admitted like a wallet's (the same checks; duplicates are dropped)
- * on a bounded worker pool, off the network threads, and not forwarded again: the consortium's
- * nodes are all connected to each other, and an observer forwards what its own wallets send.
+ * on one thread with a bounded queue, off the network threads and in arrival order (a sender's
+ * nonces arrive in order from the node its wallet uses; parallel admission would reorder them into
+ * gaps). They are not forwarded again: the consortium's nodes are all connected to each other, and
+ * an observer forwards what its own wallets send. What a peer dropped or refused is covered by
+ * re-gossip: every node re-broadcasts transactions that stay pending ({@link #regossip}).
  */
 public final class TxGossip {
     public static final long FLUSH_INTERVAL_MS = 5;
     /** Transactions waiting to be gossiped; beyond this the oldest batch is sent at once. */
     public static final int MAX_PENDING = TxBatch.MAX_TXS;
+    /** A transaction still pending this long after it was last gossiped is gossiped again. */
+    public static final long REGOSSIP_INTERVAL_MS = 2_000;
+    /** Most transactions re-gossiped per round, to bound the bandwidth it takes. */
+    public static final int REGOSSIP_MAX = 4 * TxBatch.MAX_TXS;
 
     /** Admits one raw transaction from a peer; returns false if it was refused. */
     public interface Admission {
@@ -88,6 +95,14 @@ public final class TxGossip {
             });
         } catch (RejectedExecutionException e) {
             dropped.addAndGet(txs.size());
+        }
+    }
+
+    /** Re-broadcasts pending transactions that were last gossiped {@link #REGOSSIP_INTERVAL_MS} ago or more. */
+    public void regossip(java.util.function.Supplier<List<byte[]>> due) {
+        List<byte[]> txs = due.get();
+        for (int from = 0; from < txs.size(); from += TxBatch.MAX_TXS) {
+            network.broadcast(Channel.TX_GOSSIP, TxBatch.encode(txs.subList(from, Math.min(txs.size(), from + TxBatch.MAX_TXS))));
         }
     }
 

@@ -142,6 +142,21 @@ class MempoolTest {
         assertThat(pool.add(transfer(alice, 4, 1), state)).map(TxRejection::reason).contains(Reason.NONCE_TOO_HIGH);
     }
 
+    @Test
+    void aPendingTransactionIsDueForRegossipOnlyAfterTheInterval() {
+        state.fund(alice.address(), 1_000);
+        Mempool pool = new Mempool(MempoolLimits.DEFAULT, FEE);
+        Transaction t0 = transfer(alice, 0, 1);
+        pool.add(t0, state);
+        long now = System.nanoTime();
+        long interval = 1_000_000_000L;
+        assertThat(pool.dueForRegossip(now, interval, 10)).isEmpty();
+        assertThat(pool.dueForRegossip(now + interval, interval, 10)).containsExactly(t0);
+        assertThat(pool.dueForRegossip(now + interval + 1, interval, 10)).as("just re-gossiped").isEmpty();
+        pool.removeCommitted(List.of(t0), state);
+        assertThat(pool.dueForRegossip(now + 10 * interval, interval, 10)).isEmpty();
+    }
+
     private static final class FakeState implements AccountState {
         final Map<Address, Long> balances = new HashMap<>();
         final Map<Address, Long> nonces = new HashMap<>();
