@@ -4,6 +4,7 @@ import io.mutualchain.node.bench.BenchCommand;
 import io.mutualchain.node.cli.AccountCommand;
 import io.mutualchain.node.cli.AssetCommand;
 import io.mutualchain.node.cli.MemberCommand;
+import io.mutualchain.node.cli.GovCommand;
 import io.mutualchain.node.cli.ClusterCommand;
 import io.mutualchain.node.cli.TestnetCommand;
 import io.mutualchain.node.cli.DevCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "A permissioned PBFT blockchain node for mutual-aid communities.",
         subcommands = {DevCommand.class, StartCommand.class, KeysCommand.class, TxCommand.class, AccountCommand.class,
                 StatusCommand.class, TestnetCommand.class, ClusterCommand.class, BenchCommand.class, AssetCommand.class, MemberCommand.class,
-                CommandLine.HelpCommand.class})
+                GovCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -114,6 +114,10 @@ class AssetLifecycleIT {
             assertThat(member.path("memberLevel").asInt()).isEqualTo(2);
             assertThat(member.path("creditScore").asInt()).isGreaterThan(500);
 
+            // The dev key is the one-member committee: its vote alone grants a role.
+            ok("gov", "vote", "--key", dev, "--action", "GRANT_ROLE", "--target", aliceAddr, "--role", "ARBITER");
+            assertThat(ok("member", "get", aliceAddr).path("roles").toString()).contains("ARBITER");
+
             RpcClient rpc = node.client();
             JsonNode supply = rpc.supply();
             assertThat(supply.path("total").asText()).isEqualTo("400000000");
