@@ -11,6 +11,7 @@ import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.codec.CanonicalWriter;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.genesis.Role;
+import io.mutualchain.core.tx.AssetEvent;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxPayload;
@@ -124,6 +125,19 @@ public final class JsonViews {
             o.put("to", t.to().toString());
             o.put("amount", amount(t.amount()));
             o.put("amountUnits", Long.toString(t.amount()));
+        } else if (payload instanceof AssetEvent e) {
+            o.put("event", e.event().name());
+            o.put("asset", hash(e.assetId()));
+            if (e.assetType() != null) {
+                o.put("assetType", e.assetType());
+            }
+            if (e.amount() != 0) {
+                o.put("assetAmount", Long.toString(e.amount()));
+            }
+            if (e.to() != null) {
+                o.put("to", e.to().toString());
+            }
+            o.put("data", hex(e.data()));
         } else {
             // A kind this module does not know yet still shows its exact fields, as canonical hex.
             CanonicalWriter w = new CanonicalWriter();
