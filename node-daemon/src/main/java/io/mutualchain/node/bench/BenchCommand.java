@@ -29,6 +29,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final int MAX_TX_PER_ACCOUNT = 500;
     static final int MAX_TX = 1_000_000;
     static final int MAX_CONCURRENCY = 512;
+    /** The node's default JSON-RPC batch limit. */
+    static final int MAX_BATCH = 100;
 
     @Option(names = "--rpc", paramLabel = "URL[,URL…]", defaultValue = "http://127.0.0.1:8545", split = ",",
             description = "Node endpoints; accounts are spread over them (default ${DEFAULT-VALUE}).")
@@ -43,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     int concurrency;
     @Option(names = "--rate", paramLabel = "TPS", defaultValue = "0", description = "Offered load in transactions per second; 0 = as fast as possible.")
     int rate;
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "20",
+            description = "Transactions per JSON-RPC batch request (default ${DEFAULT-VALUE}; 1 = one HTTP request each).")
+    int batch;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up waiting for commits after this long (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
     @Mixin
@@ -52,6 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (txCount < 1 || txCount > MAX_TX) {
             throw new UserError("--tx must be between 1 and " + MAX_TX);
+        }
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new UserError("--batch must be between 1 and " + MAX_BATCH);
         }
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new UserError("--concurrency must be between 1 and " + MAX_CONCURRENCY);
@@ -84,7 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
         watch.setDaemon(true);
         watch.start();
         System.err.println("bench: submitting with " + concurrency + " threads" + (rate > 0 ? " at " + rate + " tx/s" : "") + "…");
-        Submitter.Result sub = new Submitter(clients, perAccount, concurrency, rate).run();
+        List<URI> endpoints = clients.stream().map(RpcClient::endpoint).toList();
+        Submitter.Result sub = new Submitter(endpoints, perAccount, concurrency, rate, batch).run();
 
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (watcher.seen() < sub.accepted() && System.nanoTime() < deadline) {
@@ -124,6 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         o.put("concurrency", concurrency);
         o.put("offeredRate", rate);
         o.put("nodes", clients.size());
+        o.put("batch", batch);
         if (!sub.firstRejection().isEmpty()) {
             o.put("firstRejection", sub.firstRejection());
         }

@@ -1,9 +1,8 @@
 package io.mutualchain.node.bench;
 
 import io.mutualchain.core.tx.Transaction;
-import io.mutualchain.rpc.RpcClient;
-import io.mutualchain.rpc.RpcException;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,29 +11,33 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Submits pre-signed transactions with a fixed number of threads. Worker w owns the accounts
- * a with a mod C == w and sends their transactions round-robin, each account's in nonce order, so
- * no transaction arrives before the one it follows. With a rate, transaction i is not sent before
+ * a with a mod C == w, sends to node w mod (number of nodes), and sends their transactions
+ * round-robin, each account's in nonce order, in JSON-RPC batches of up to {@code batch}; so no
+ * transaction arrives before the one it follows. With a rate, transaction i is not sent before
  * start + i / rate.
  */
 final class Submitter {
     record Result(String[] ids, long[] submittedAt, int accepted, int rejected, String firstRejection, long startNanos) {
     }
 
-    private final List<RpcClient> clients;
+    private final List<URI> nodes;
     private final List<List<Transaction>> perAccount;
     private final int threads;
     private final int rate;
+    private final int batch;
 
-    Submitter(List<RpcClient> clients, List<List<Transaction>> perAccount, int threads, int rate) {
-        this.clients = clients;
+    Submitter(List<URI> nodes, List<List<Transaction>> perAccount, int threads, int rate, int batch) {
+        this.nodes = nodes;
         this.perAccount = perAccount;
         this.threads = Math.min(threads, perAccount.size());
         this.rate = rate;
+        this.batch = batch;
     }
 
     Result run() throws InterruptedException {
         int accounts = perAccount.size();
         int total = perAccount.stream().mapToInt(List::size).sum();
+        int maxLen = perAccount.stream().mapToInt(List::size).max().orElse(0);
         String[] ids = new String[total];
         long[] at = new long[total];
         AtomicInteger accepted = new AtomicInteger();
@@ -44,8 +47,10 @@ final class Submitter {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             int worker = w;
+            BatchSender sender = new BatchSender(nodes.get(w % nodes.size()));
             Thread t = new Thread(() -> {
-                int maxLen = perAccount.stream().mapToInt(List::size).max().orElse(0);
+                List<Transaction> pending = new ArrayList<>(batch);
+                List<Integer> indexes = new ArrayList<>(batch);
                 for (int round = 0; round < maxLen; round++) {
                     for (int a = worker; a < accounts; a += threads) {
                         List<Transaction> txs = perAccount.get(a);
@@ -53,20 +58,14 @@ final class Submitter {
                             continue;
                         }
                         int index = round * accounts + a;
-                        pace(start, index);
-                        Transaction tx = txs.get(round);
-                        RpcClient client = clients.get(a % clients.size());
-                        at[index] = System.nanoTime();
-                        try {
-                            client.sendRawTransaction(tx.encode());
-                            ids[index] = tx.id().toString();
-                            accepted.incrementAndGet();
-                        } catch (RpcException | IOException e) {
-                            rejected.incrementAndGet();
-                            firstRejection.compareAndSet("", e.toString());
+                        pending.add(txs.get(round));
+                        indexes.add(index);
+                        if (pending.size() >= batch) {
+                            flush(sender, pending, indexes, start, ids, at, accepted, rejected, firstRejection);
                         }
                     }
                 }
+                flush(sender, pending, indexes, start, ids, at, accepted, rejected, firstRejection);
             }, "bench-submit-" + w);
             t.start();
             workers.add(t);
@@ -75,6 +74,41 @@ final class Submitter {
             t.join();
         }
         return new Result(ids, at, accepted.get(), rejected.get(), firstRejection.get(), start);
+    }
+
+    private void flush(BatchSender sender, List<Transaction> pending, List<Integer> indexes, long start, String[] ids, long[] at,
+                       AtomicInteger accepted, AtomicInteger rejected, AtomicReference<String> firstRejection) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        pace(start, indexes.get(indexes.size() - 1));
+        long now = System.nanoTime();
+        for (int i : indexes) {
+            at[i] = now;
+        }
+        List<String> errors;
+        try {
+            errors = sender.send(pending);
+        } catch (IOException e) {
+            errors = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                errors.add(e.toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            if (errors.get(k) == null) {
+                ids[indexes.get(k)] = pending.get(k).id().toString();
+                accepted.incrementAndGet();
+            } else {
+                rejected.incrementAndGet();
+                firstRejection.compareAndSet("", errors.get(k));
+            }
+        }
+        pending.clear();
+        indexes.clear();
     }
 
     private void pace(long start, int index) {
