@@ -60,6 +60,8 @@ public final class PbftEngine {
     private long ticks;
     private long ticksSinceProgress;
     private long highestKnownCommitted;
+    private long invalidProposals;
+    private String lastInvalidProposal = "";
 
     // Heights.
     private CheckpointProof stable = CheckpointProof.GENESIS;
@@ -181,7 +183,12 @@ public final class PbftEngine {
 
     // ---------------------------------------------------------------- inputs
 
-    /** Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed. */
+    /**
+     * Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed.
+     * Authenticity comes from the signatures inside the message, not from {@code from} (the
+     * transport's peer), so signed messages may be relayed; {@code from} is accepted for the
+     * transport's bookkeeping and is not trusted.
+     */
     public StepResult step(PublicKey from, byte[] encodedMessage) {
         out.beginInput();
         if (encodedMessage == null || encodedMessage.length > maxMessageBytes) {
@@ -358,6 +365,16 @@ public final class PbftEngine {
         return viewChangeCount;
     }
 
+    /** Proposals this replica refused after the engine's or the application's checks (a metric). */
+    public long invalidProposals() {
+        return invalidProposals;
+    }
+
+    /** Why the last refused proposal was refused, for logs; empty if none. */
+    public String lastInvalidProposal() {
+        return lastInvalidProposal;
+    }
+
     public long lastCommittedHeight() {
         return lastCommitted;
     }
@@ -400,12 +417,12 @@ public final class PbftEngine {
             if (slot.hash().equals(pp.blockHash())) {
                 return StepResult.rejected(RejectReason.DUPLICATE, "pre-prepare already received");
             }
-            suspectPrimary();
+            suspectPrimary("height " + pp.height() + " in view " + view + ": the primary sent two different blocks");
             return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
         }
         Optional<String> bad = rules.check(pp.block(), pp.height(), pp.view(), false);
         if (bad.isPresent()) {
-            suspectPrimary();
+            suspectPrimary("height " + pp.height() + " in view " + view + ": " + bad.get());
             return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
         }
         slot.prePrepare = s;
@@ -525,7 +542,7 @@ public final class PbftEngine {
 
     private void reject(Slot s, String why) {
         s.verdict = Verdict.Kind.INVALID;
-        suspectPrimary();
+        suspectPrimary("height " + s.height + " in view " + view + ": " + why);
     }
 
     private void sendPrepare(Slot s) {
@@ -675,7 +692,10 @@ public final class PbftEngine {
 
     // ---------------------------------------------------------------- view change (§4.4, §4.5.2)
 
-    private void suspectPrimary() {
+    /** The primary proposed something no honest primary would: replace it now instead of waiting for the timer. */
+    private void suspectPrimary(String why) {
+        lastInvalidProposal = why;
+        invalidProposals++;
         startViewChange(view + 1);
     }
 

@@ -73,6 +73,8 @@ class PaperRulesTest {
         e.step(key(0).publicKey(), prePrepare(0, 0, 1, 1));
         assertThat(e.ready().persist()).extracting(PersistOp::key).doesNotContain("pbft/p/00000000000000000001");
         assertThat(e.isViewActive()).isFalse();
+        assertThat(e.invalidProposals()).isEqualTo(1);
+        assertThat(e.lastInvalidProposal()).contains("bad transactions");
     }
 
     @Test
