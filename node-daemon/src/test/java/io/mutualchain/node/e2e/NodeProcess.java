@@ -104,6 +104,12 @@ final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: no shutdown hook runs; the node keeps only what it had written. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
