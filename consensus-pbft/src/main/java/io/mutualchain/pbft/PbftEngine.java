@@ -417,6 +417,9 @@ public final class PbftEngine {
             if (slot.hash().equals(pp.blockHash())) {
                 return StepResult.rejected(RejectReason.DUPLICATE, "pre-prepare already received");
             }
+            // Both pre-prepares carry the primary's signature: relayed, they prove the equivocation to everyone.
+            out.broadcast(slot.prePrepare.encode());
+            out.broadcast(s.encode());
             suspectPrimary("height " + pp.height() + " in view " + view + ": the primary sent two different blocks");
             return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
         }
@@ -427,6 +430,9 @@ public final class PbftEngine {
         }
         slot.prePrepare = s;
         blocks.add(pp.block());
+        for (Signed<Prepare> other : slot.prepares.values()) {
+            showPrePrepareIfDifferent(slot, other);
+        }
         progress(pp.height());
         return StepResult.accepted();
     }
@@ -447,8 +453,21 @@ public final class PbftEngine {
                     : StepResult.rejected(RejectReason.CONFLICTING, "signer prepared another block at this height");
         }
         slot.prepares.put(s.signer(), s);
+        showPrePrepareIfDifferent(slot, s);
         progress(p.height());
         return StepResult.accepted();
+    }
+
+    /**
+     * A replica prepared another block than the one our primary sent us: either it is faulty or the
+     * primary equivocated. Showing it our pre-prepare lets it prove the latter (it then holds two
+     * blocks signed by the primary for one height) and start the view change. Once per signer and
+     * height, since only a signer's first PREPARE per height is kept.
+     */
+    private void showPrePrepareIfDifferent(Slot slot, Signed<Prepare> p) {
+        if (slot.prePrepare != null && !p.body().blockHash().equals(slot.hash()) && !p.signer().equals(self)) {
+            out.send(p.signer(), slot.prePrepare.encode());
+        }
     }
 
     private StepResult onCommit(Signed<Commit> s) {

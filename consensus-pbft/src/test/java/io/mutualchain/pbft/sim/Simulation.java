@@ -414,8 +414,8 @@ public final class Simulation {
         }
         byte[] payload = o.payload();
         Signed<? extends PbftMessage> m = decode(payload);
-        if (from.honest()) {
-            checker.onHonestMessage(from, m).ifPresent(this::fail);
+        if (from.honest() && m.signer().equals(from.key.publicKey())) {
+            checker.onHonestMessage(from, m).ifPresent(this::fail); // relayed messages are someone else's words
         }
         if (m.signer().equals(from.key.publicKey())) {
             byte[] signed = m.body().signingBytes(CHAIN_ID);
