@@ -12,12 +12,25 @@ import io.mutualchain.core.codec.CanonicalWriter;
  * @param maxBlockBytes      largest encoded block
  * @param checkpointInterval K: a checkpoint every K blocks
  * @param watermarkWindow    L: heights in flight at once (h, h + L]
+ * @param gasPrice           base units of MTN a contract transaction pays per unit of gas used, on top of the base fee
  */
 public record ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int maxBlockBytes,
-                          int checkpointInterval, int watermarkWindow) {
-    public static final ChainParams DEFAULT = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, 100, 200);
+                          int checkpointInterval, int watermarkWindow, long gasPrice) {
+    /** One base unit per gas: a contract call of 100,000 gas costs 0.001 MTN on top of the base fee. */
+    public static final long DEFAULT_GAS_PRICE = 1L;
+    /** Bounds the price so that gas limit times price can never overflow (see {@code ContractDeploy.GAS_LIMIT_MAX}). */
+    public static final long GAS_PRICE_MAX = 1_000_000L;
+    public static final ChainParams DEFAULT = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, 100, 200, DEFAULT_GAS_PRICE);
+
+    /** Parameters with the default gas price, for chains and tests that predate contracts. */
+    public ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int maxBlockBytes, int checkpointInterval, int watermarkWindow) {
+        this(baseFee, maxTxBytes, maxBlockTxs, maxBlockBytes, checkpointInterval, watermarkWindow, DEFAULT_GAS_PRICE);
+    }
 
     public ChainParams {
+        if (gasPrice < 0 || gasPrice > GAS_PRICE_MAX) {
+            throw new IllegalArgumentException("gasPrice must be between 0 and " + GAS_PRICE_MAX + " base units per gas");
+        }
         if (baseFee < 0) {
             throw new IllegalArgumentException("baseFee must not be negative");
         }
@@ -39,12 +52,13 @@ public record ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int max
     }
 
     public void write(CanonicalWriter w) {
-        w.uint(baseFee).uint(maxTxBytes).uint(maxBlockTxs).uint(maxBlockBytes).uint(checkpointInterval).uint(watermarkWindow);
+        w.uint(baseFee).uint(maxTxBytes).uint(maxBlockTxs).uint(maxBlockBytes).uint(checkpointInterval).uint(watermarkWindow).uint(gasPrice);
     }
 
     public static ChainParams read(CanonicalReader r) {
         return new ChainParams(r.uint("baseFee", Long.MAX_VALUE), r.uintAsInt("maxTxBytes", Integer.MAX_VALUE),
                 r.uintAsInt("maxBlockTxs", Integer.MAX_VALUE), r.uintAsInt("maxBlockBytes", Integer.MAX_VALUE),
-                r.uintAsInt("checkpointInterval", Integer.MAX_VALUE), r.uintAsInt("watermarkWindow", Integer.MAX_VALUE));
+                r.uintAsInt("checkpointInterval", Integer.MAX_VALUE), r.uintAsInt("watermarkWindow", Integer.MAX_VALUE),
+                r.uint("gasPrice", GAS_PRICE_MAX));
     }
 }

