@@ -85,11 +85,11 @@ public final class DevCommand implements Callable<Integer> {
      */
     private static KeyPair initialise(Path genesisFile, Path validatorKey, Path developerKey, Path reserveKey) throws IOException {
         Files.createDirectories(genesisFile.getParent());
-        KeyPair validator = readOrCreate(validatorKey);
-        KeyPair developer = readOrCreate(developerKey);
-        KeyPair reserve = readOrCreate(reserveKey);
-        KeyPair team = readOrCreate(genesisFile.resolveSibling("team.key.json"));
-        KeyPair research = readOrCreate(genesisFile.resolveSibling("research.key.json"));
+        KeyPair validator = ChainSetup.readOrCreate(validatorKey);
+        KeyPair developer = ChainSetup.readOrCreate(developerKey);
+        KeyPair reserve = ChainSetup.readOrCreate(reserveKey);
+        KeyPair team = ChainSetup.readOrCreate(genesisFile.resolveSibling("team.key.json"));
+        KeyPair research = ChainSetup.readOrCreate(genesisFile.resolveSibling("research.key.json"));
         DefaultGenesis g = DefaultGenesis.builder(CHAIN_ID, System.currentTimeMillis(), List.of(new Validator("dev", validator.publicKey())))
                 .holders(developer.address(), reserve.address(), team.address(), research.address())
                 .committee(1, List.of(developer.publicKey()));
@@ -98,14 +98,5 @@ public final class DevCommand implements Callable<Integer> {
         }
         GenesisFile.write(genesisFile, g.build());
         return developer;
-    }
-
-    private static KeyPair readOrCreate(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return KeyFile.read(file);
-        }
-        KeyPair k = KeyPair.generate();
-        KeyFile.write(file, k);
-        return k;
     }
 }
