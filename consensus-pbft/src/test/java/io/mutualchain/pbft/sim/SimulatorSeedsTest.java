@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatorSeedsTest {
     static final int CI_SEEDS = 2000;
+    /** Progress line every this many seeds, for long soaks. */
+    static final int PROGRESS_EVERY = 1000;
 
     static long prop(String name, long dflt) {
         String v = System.getProperty(name);
@@ -27,6 +29,8 @@ class SimulatorSeedsTest {
         CachingVerifier verifier = new CachingVerifier();
         List<String> failures = new ArrayList<>();
         long commits = 0;
+        long slowestRecovery = 0;
+        long slowestSeed = -1;
         for (long s = from; s < from + count; s++) {
             try {
                 Simulation sim = new Simulation(SimParams.fromSeed(s), verifier);
@@ -44,6 +48,13 @@ class SimulatorSeedsTest {
                     }
                 }
                 commits += r.honestMinHeight();
+                if (r.livenessTicks() > slowestRecovery) {
+                    slowestRecovery = r.livenessTicks();
+                    slowestSeed = s;
+                }
+                if ((s - from + 1) % PROGRESS_EVERY == 0) {
+                    System.out.println("simulator: " + (s - from + 1) + " seeds done, " + failures.size() + " failed");
+                }
             } catch (SimulationFailure e) {
                 System.err.println(e.getMessage());
                 failures.add(e.getMessage());
@@ -52,7 +63,8 @@ class SimulatorSeedsTest {
                 }
             }
         }
-        System.out.println("simulator: " + count + " seeds from " + from + ", " + failures.size() + " failed, honest commits (min per run, summed) " + commits);
+        System.out.println("simulator: " + count + " seeds from " + from + ", " + failures.size() + " failed, honest commits (min per run, summed) "
+                + commits + ", slowest recovery after the heal " + slowestRecovery + " ticks (seed " + slowestSeed + ")");
         assertThat(failures).isEmpty();
     }
 }
