@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cluster start|stop|status --dir DIR}: runs every node of a {@code testnet} folder as its
- * own background process (log in {@code <node>/node.log}, pid in {@code <node>/node.pid}), stops
- * them with SIGTERM, and reports each node's height and view.
+ * own background process (log in {@code <node>/node.log}, pid in {@code <node>/node.pid}; JVM options
+ * from {@code MC_JAVA_OPTS}), stops them with SIGTERM, and reports each node's height and view.
  */
 @Command(name = "cluster", description = "Start, stop and report every node of a testnet folder.",
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
@@ -80,8 +80,12 @@ public final class ClusterCommand {
                 if (already.isPresent()) {
                     pid = already.get().pid();
                 } else {
-                    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath, "io.mutualchain.node.Main", "start",
-                            "--config", config.toAbsolutePath().toString()));
+                    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
+                    String extra = System.getenv("MC_JAVA_OPTS");
+                    if (extra != null && !extra.isBlank()) {
+                        cmd.addAll(List.of(extra.trim().split("\\s+")));
+                    }
+                    cmd.addAll(List.of("-cp", classpath, "io.mutualchain.node.Main", "start", "--config", config.toAbsolutePath().toString()));
                     try {
                         Process p = new ProcessBuilder(cmd)
                                 .redirectErrorStream(true)

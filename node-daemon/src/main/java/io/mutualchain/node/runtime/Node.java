@@ -156,7 +156,7 @@ public final class Node implements AutoCloseable {
             flusher.scheduleWithFixedDelay(() -> gossip.regossip(() -> mempool.dueForRegossip(System.nanoTime(),
                             TimeUnit.MILLISECONDS.toNanos(TxGossip.REGOSSIP_INTERVAL_MS), TxGossip.REGOSSIP_MAX)
                     .stream().map(Transaction::encode).toList()),
-                    TxGossip.REGOSSIP_INTERVAL_MS, TxGossip.REGOSSIP_INTERVAL_MS / 2, TimeUnit.MILLISECONDS);
+                    TxGossip.REGOSSIP_INTERVAL_MS, TxGossip.REGOSSIP_INTERVAL_MS / 4, TimeUnit.MILLISECONDS);
             started.push(flusher::shutdownNow);
             LOG.info("P2P listening on {}:{} with {} peers configured", config.p2pHost(), p2p.port(), config.peers().size());
         }

@@ -41,6 +41,10 @@ final class TxAdmission {
         } catch (CodecException e) {
             throw new TxRejectedException(TxRejection.of(TxRejection.Reason.MALFORMED, "transaction does not decode: " + e.getMessage()));
         }
+        if (mempool.contains(tx.id())) {
+            // Checked first: gossip brings most transactions more than once, and this is the cheap test.
+            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.DUPLICATE, "transaction " + tx.id() + " is already pending"));
+        }
         Optional<TxRejection> bad = ledger.checkStateless(tx);
         if (bad.isPresent()) {
             throw new TxRejectedException(bad.get());

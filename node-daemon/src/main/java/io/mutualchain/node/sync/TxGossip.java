@@ -24,10 +24,15 @@ public final class TxGossip {
     public static final long FLUSH_INTERVAL_MS = 5;
     /** Transactions waiting to be gossiped; beyond this the oldest batch is sent at once. */
     public static final int MAX_PENDING = TxBatch.MAX_TXS;
-    /** A transaction still pending this long after it was last gossiped is gossiped again. */
-    public static final long REGOSSIP_INTERVAL_MS = 2_000;
+    /**
+     * A transaction still pending this long after it was last gossiped is gossiped again. Long
+     * enough that a backlog under load is not re-sent to every peer over and over (each copy costs
+     * every receiver a decode and a duplicate check), short enough that a lost transaction waits
+     * seconds, not minutes.
+     */
+    public static final long REGOSSIP_INTERVAL_MS = 10_000;
     /** Most transactions re-gossiped per round, to bound the bandwidth it takes. */
-    public static final int REGOSSIP_MAX = 4 * TxBatch.MAX_TXS;
+    public static final int REGOSSIP_MAX = TxBatch.MAX_TXS;
 
     /** Admits one raw transaction from a peer; returns false if it was refused. */
     public interface Admission {
