@@ -6,6 +6,7 @@ import io.mutualchain.node.cli.AssetCommand;
 import io.mutualchain.node.cli.MemberCommand;
 import io.mutualchain.node.cli.GovCommand;
 import io.mutualchain.node.cli.ClusterCommand;
+import io.mutualchain.node.cli.ContractCommand;
 import io.mutualchain.node.cli.TestnetCommand;
 import io.mutualchain.node.cli.DevCommand;
 import io.mutualchain.node.cli.KeysCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "A permissioned PBFT blockchain node for mutual-aid communities.",
         subcommands = {DevCommand.class, StartCommand.class, KeysCommand.class, TxCommand.class, AccountCommand.class,
                 StatusCommand.class, TestnetCommand.class, ClusterCommand.class, BenchCommand.class, AssetCommand.class, MemberCommand.class,
+                ContractCommand.class,
                 GovCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
