@@ -52,6 +52,10 @@ class MutualAidPoolTest {
             return new Product(category, coverage, premium, periodBlocks, termPeriods, maxMembers, minCredit, 1, quorum, arbiter, exitPenalty, enrolBlocks);
         }
 
+        Product withMaxMembers(long v) {
+            return new Product(category, coverage, premium, periodBlocks, termPeriods, v, minCredit, invitedOnly, quorum, arbiter, exitPenalty, enrolBlocks);
+        }
+
         Product withQuorum(long v) {
             return new Product(category, coverage, premium, periodBlocks, termPeriods, maxMembers, minCredit, invitedOnly, v, arbiter, exitPenalty, enrolBlocks);
         }
@@ -316,5 +320,28 @@ class MutualAidPoolTest {
         ExecutionResult r = chain.call(initiator, pool, "collect", 5);
         reverted(r, "this function takes no MTN");
         assertThat(chain.balance(initiator)).isEqualTo(START_BALANCE - 100 * MTN);
+    }
+
+    @Test
+    void aFullPoolOfSixtyFourMembersCollectsAndSettlesWellWithinTheGasBound() {
+        Address pool = deploy(standard().withMaxMembers(64), 100 * MTN);
+        for (int n = 0; n < 64; n++) {
+            ok(chain.call(chain.member(100 + n, START_BALANCE, 1, 500), pool, "join", 30 * MTN));
+        }
+        Address late = chain.member(200, START_BALANCE, 1, 500);
+        reverted(chain.call(late, pool, "join", 30 * MTN), "the pool is full");
+        chain.advance(5);
+        long worst = 0;
+        for (int period = 0; period < 3; period++) {
+            ExecutionResult r = chain.call(initiator, pool, "collect", 0);
+            ok(r);
+            worst = Math.max(worst, r.gasUsed());
+            chain.advance(10);
+        }
+        ExecutionResult settled = chain.call(outsider, pool, "settle", 0);
+        ok(settled);
+        System.out.printf("MutualAidPool with 64 members: collect %d gas, settle %d gas%n", worst, settled.gasUsed());
+        assertThat(chain.totalBalance()).isEqualTo(totalBefore + 65 * START_BALANCE);
+        assertThat(chain.balance(pool)).isZero();
     }
 }
