@@ -75,8 +75,9 @@ final class BlockCommit {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             Hash32 id = txs.get(i).id();
             Receipt receipt = switch (o.status()) {
-                case SUCCESS -> new Receipt(id, height, i, blockHash, Receipt.Status.SUCCESS, "", o.feePaid());
-                case REJECTED -> new Receipt(id, height, i, blockHash, Receipt.Status.REJECTED, errorText(o.rejection().get()), o.feePaid());
+                case SUCCESS -> new Receipt(id, height, i, blockHash, Receipt.Status.SUCCESS, "", o.feePaid(), o.contract().orElse(null));
+                case REJECTED -> new Receipt(id, height, i, blockHash, Receipt.Status.REJECTED, errorText(o.rejection().get()), o.feePaid(),
+                        o.contract().orElse(null));
                 case FAILED -> new Receipt(id, height, i, blockHash, Receipt.Status.FAILED, errorText(o.rejection().get()), 0);
             };
             receipts.add(receipt);
@@ -137,7 +138,11 @@ final class BlockCommit {
             }
         }
         for (Map.Entry<byte[], byte[]> e : result.entries().entrySet()) {
-            batch.put(Cf.STATE, e.getKey(), e.getValue());
+            if (e.getValue().length == 0) {
+                batch.delete(Cf.STATE, e.getKey());
+            } else {
+                batch.put(Cf.STATE, e.getKey(), e.getValue());
+            }
         }
         TreeNodes.write(batch, tree.writes());
         batch.put(Cf.META, Keys.META_HEAD, newHead.encode());

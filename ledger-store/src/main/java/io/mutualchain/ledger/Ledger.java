@@ -13,6 +13,8 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.exec.BlockExecutor;
+import io.mutualchain.ledger.exec.ContractRules;
+import io.mutualchain.ledger.model.ContractInfo;
 import io.mutualchain.ledger.exec.Refusal;
 import io.mutualchain.ledger.exec.StateChecks;
 import io.mutualchain.ledger.model.Asset;
@@ -48,7 +50,7 @@ import java.util.TreeMap;
  */
 public final class Ledger implements AutoCloseable {
     /** On-disk format version; a database with another version is refused rather than misread. */
-    public static final long SCHEMA_VERSION = 2;
+    public static final long SCHEMA_VERSION = 3;
 
     private final RocksLedgerDb db;
     private final Genesis genesis;
@@ -172,7 +174,7 @@ public final class Ledger implements AutoCloseable {
 
     /** The state checks of mempool admission, against the committed state: nonce and balance. */
     public Optional<TxRejection> checkAgainstState(Transaction tx) {
-        return StateChecks.check(tx, account(tx.senderAddress()), genesis.params().baseFee());
+        return StateChecks.check(tx, account(tx.senderAddress()), genesis.params().baseFee(), genesis.params().gasPrice());
     }
 
     /**
@@ -189,12 +191,37 @@ public final class Ledger implements AutoCloseable {
             DbState state = new DbState(r);
             long balance = state.account(tx.senderAddress()).balance();
             long fee = genesis.params().baseFee();
-            if (fee > balance || StateChecks.amountOf(tx) > balance - fee) {
+            if (fee > balance || StateChecks.amountOf(tx, genesis.params().gasPrice()) > balance - fee) {
                 // Not a rule matter: the pool refuses it for its balance, in its own words.
                 return Optional.<TxRejection>empty();
             }
             return BlockExecutor.checkRules(state, tx, ctx).map(Refusal::toRejection);
         });
+    }
+
+    /** The contract deployed at {@code a} with its module bytes, or empty when no contract lives there. */
+    public Optional<DeployedContract> contract(Address a) {
+        return db.withSnapshot(r -> {
+            byte[] v = r.get(Cf.STATE, StateKeys.contractKey(a));
+            if (v == null) {
+                return Optional.empty();
+            }
+            ContractInfo info = ContractInfo.decode(v);
+            return Optional.of(new DeployedContract(a, info, r.get(Cf.STATE, StateKeys.codeKey(info.codeHash()))));
+        });
+    }
+
+    /**
+     * Runs {@code function} of {@code contract} read-only against the committed state, as if {@code from}
+     * called it in the next block (height tip + 1, the tip's time). Nothing is written and no fee is
+     * paid; the result says how the run ended and what it used (for {@code mc_call} and gas estimates).
+     *
+     * @param args the arguments in the VM's canonical ABI encoding
+     */
+    public ContractReceipt call(Address from, Address contract, String function, byte[] args, long value, long gasLimit) {
+        Head head = tip.head();
+        return db.withSnapshot(r -> ContractRules.readOnly(new DbState(r), from, contract, function, args, value, gasLimit,
+                head.height() + 1, head.timeMs()));
     }
 
     /** An asset, or empty if no event ever created it. */

@@ -12,9 +12,14 @@ import io.mutualchain.core.types.Mtn;
  * step) and {@code error} says why; a REJECTED one paid its fee and used its nonce but a ledger rule
  * refused it, and {@code error} says which; on SUCCESS {@code error} is empty.
  * Encoding (canonical codec): tx id, height (uint), index (uint), block hash, status (u8: 0 success,
- * 1 failed, 2 rejected), error (string of at most {@link #MAX_ERROR_BYTES}), fee paid (uint).
+ * 1 failed, 2 rejected), error (string of at most {@link #MAX_ERROR_BYTES}), fee paid (uint), then a
+ * presence byte and, for a contract transaction that ran, its {@link ContractReceipt}.
+ *
+ * <p>A contract run that reverts, runs out of gas or traps is REJECTED: it paid its fee (base fee plus
+ * gas used × gas price) and used its nonce, and its {@code contract} part says how it ended.
  */
-public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Status status, String error, long feePaid) {
+public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Status status, String error, long feePaid,
+                      ContractReceipt contract) {
     /** Bounds the stored error text; longer messages are cut by the executor before this is built. */
     public static final int MAX_ERROR_BYTES = 1024;
 
@@ -23,6 +28,11 @@ public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Sta
         SUCCESS,
         FAILED,
         REJECTED
+    }
+
+    /** A receipt of a transaction that ran no contract. */
+    public Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Status status, String error, long feePaid) {
+        this(txId, height, index, blockHash, status, error, feePaid, null);
     }
 
     public Receipt {
@@ -57,6 +67,10 @@ public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Sta
         w.u8(status.ordinal());
         w.string(error);
         w.uint(feePaid);
+        w.bool(contract != null);
+        if (contract != null) {
+            contract.write(w);
+        }
         return w.toByteArray();
     }
 
@@ -75,6 +89,7 @@ public record Receipt(Hash32 txId, long height, int index, Hash32 blockHash, Sta
         }
         String error = r.string("receipt.error", MAX_ERROR_BYTES);
         long fee = r.uint("receipt.feePaid", Mtn.TOTAL_SUPPLY);
-        return new Receipt(txId, height, index, blockHash, Status.values()[s], error, fee);
+        ContractReceipt contract = r.bool("receipt.contract present") ? ContractReceipt.read(r) : null;
+        return new Receipt(txId, height, index, blockHash, Status.values()[s], error, fee, contract);
     }
 }

@@ -10,7 +10,7 @@ import java.util.NavigableMap;
 
 /**
  * Turns state changes into state-tree changes: tree key SHA-256(state key), value hash SHA-256 of the
- * encoding; an empty account is removed. Accounts and every other entry kind share the one tree, so
+ * encoding; an empty account, and an entry whose value is empty (deleted contract storage), is removed. Accounts and every other entry kind share the one tree, so
  * one root covers all state.
  */
 final class StateTreeChanges {
@@ -24,7 +24,8 @@ final class StateTreeChanges {
             changes.put(StateKeys.accountTreeKey(e.getKey()).toBytes(), a.isEmpty() ? null : SmtHashing.valueHash(a.encode()));
         }
         for (Map.Entry<byte[], byte[]> e : entries.entrySet()) {
-            changes.put(StateKeys.treeKey(e.getKey()).toBytes(), SmtHashing.valueHash(e.getValue()));
+            // An empty value is a deleted entry (see Overlay): its leaf leaves the tree.
+            changes.put(StateKeys.treeKey(e.getKey()).toBytes(), e.getValue().length == 0 ? null : SmtHashing.valueHash(e.getValue()));
         }
         return SparseMerkleTree.update(committed, changes);
     }

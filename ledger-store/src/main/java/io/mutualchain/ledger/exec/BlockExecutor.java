@@ -3,6 +3,8 @@ package io.mutualchain.ledger.exec;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.tx.AssetEvent;
+import io.mutualchain.core.tx.ContractCall;
+import io.mutualchain.core.tx.ContractDeploy;
 import io.mutualchain.core.tx.CreditClose;
 import io.mutualchain.core.tx.FraudRuling;
 import io.mutualchain.core.tx.GovernanceVote;
@@ -15,6 +17,7 @@ import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
+import io.mutualchain.ledger.ContractReceipt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,9 @@ import java.util.function.Function;
  * transaction that a ledger rule refuses ({@link Refusal}: the asset state machine, roles, member
  * levels, limits, vesting) is REJECTED: it pays the fee and uses its nonce, and nothing else changes,
  * so the sender's next nonces stay executable and a proposer never has to predict rule outcomes.
- * Otherwise it SUCCEEDS. Every valid transaction pays exactly the base fee to the proposer.
+ * Otherwise it SUCCEEDS. Every valid transaction pays the base fee to the proposer; a contract
+ * transaction also pays gas used × the chain's gas price, whether its run succeeded or not, and a run
+ * that reverts, runs out of gas or traps is REJECTED with its state changes dropped.
  */
 public final class BlockExecutor {
     private BlockExecutor() {
@@ -43,8 +48,16 @@ public final class BlockExecutor {
         SUCCESS, FAILED, REJECTED
     }
 
-    /** One transaction's outcome; {@code rejection} is set unless it succeeded, {@code refusal} only when REJECTED. */
-    public record TxOutcome(Status status, Optional<TxRejection> rejection, Optional<Refusal> refusal, long feePaid) {
+    /**
+     * One transaction's outcome; {@code rejection} is set unless it succeeded, {@code refusal} only when a
+     * ledger rule refused it, {@code contract} when a contract transaction ran (successfully or not).
+     */
+    public record TxOutcome(Status status, Optional<TxRejection> rejection, Optional<Refusal> refusal, long feePaid,
+                            Optional<ContractReceipt> contract) {
+        public TxOutcome(Status status, Optional<TxRejection> rejection, Optional<Refusal> refusal, long feePaid) {
+            this(status, rejection, refusal, feePaid, Optional.empty());
+        }
+
         public boolean succeeded() {
             return status == Status.SUCCESS;
         }
@@ -93,13 +106,14 @@ public final class BlockExecutor {
                                  Function<Transaction, Optional<TxRejection>> stateless) {
         Overlay overlay = Overlay.over(committed);
         long baseFee = block.genesis().params().baseFee();
+        long gasPrice = block.genesis().params().gasPrice();
         List<TxOutcome> outcomes = new ArrayList<>(txs.size());
         long fees = 0;
         for (Transaction tx : txs) {
             Optional<TxRejection> bad = stateless.apply(tx);
             Address sender = tx.senderAddress();
             if (bad.isEmpty()) {
-                bad = StateChecks.check(tx, overlay.account(sender), baseFee);
+                bad = StateChecks.check(tx, overlay.account(sender), baseFee, gasPrice);
             }
             if (bad.isPresent()) {
                 outcomes.add(new TxOutcome(Status.FAILED, bad, Optional.empty(), 0));
@@ -108,16 +122,29 @@ public final class BlockExecutor {
             TxContext ctx = new TxContext(tx, block.height(), block.timeMs(), block.proposer(), block.genesis(), block.validators());
             Overlay scratch = overlay.child();
             Optional<Refusal> refused = applyRules(scratch, ctx);
-            if (refused.isEmpty()) {
+            Optional<ContractReceipt> run = Optional.empty();
+            if (refused.isEmpty() && isContract(tx.payload())) {
+                run = Optional.of(runContract(scratch, ctx));
+            }
+            boolean ok = refused.isEmpty() && run.map(ContractReceipt::succeeded).orElse(true);
+            if (ok) {
                 scratch.mergeIntoParent();
             }
+            // Gas used never exceeds the limit, and StateChecks made sure the sender holds limit × price.
+            long fee = baseFee + run.map(r -> r.gasUsed() * gasPrice).orElse(0L);
             Account s = overlay.account(sender);
-            overlay.put(sender, s.withBalance(s.balance() - baseFee).withNonce(s.nonce() + 1));
-            overlay.credit(block.proposer(), baseFee);
-            fees += baseFee;
-            outcomes.add(refused.isEmpty()
-                    ? new TxOutcome(Status.SUCCESS, Optional.empty(), Optional.empty(), baseFee)
-                    : new TxOutcome(Status.REJECTED, Optional.of(refused.get().toRejection()), refused, baseFee));
+            overlay.put(sender, s.withBalance(s.balance() - fee).withNonce(s.nonce() + 1));
+            overlay.credit(block.proposer(), fee);
+            fees += fee;
+            if (ok) {
+                outcomes.add(new TxOutcome(Status.SUCCESS, Optional.empty(), Optional.empty(), fee, run));
+            } else if (refused.isPresent()) {
+                outcomes.add(new TxOutcome(Status.REJECTED, Optional.of(refused.get().toRejection()), refused, fee, run));
+            } else {
+                ContractReceipt r = run.get();
+                TxRejection why = TxRejection.of(TxRejection.Reason.NOT_ALLOWED, r.status() + ": " + r.message());
+                outcomes.add(new TxOutcome(Status.REJECTED, Optional.of(why), Optional.empty(), fee, run));
+            }
         }
         NavigableMap<Address, Account> changed = new TreeMap<>();
         Map<Address, Account> before = new TreeMap<>();
@@ -131,10 +158,25 @@ public final class BlockExecutor {
         return new Result(List.copyOf(outcomes), changed, before, overlay.entryChanges(), fees);
     }
 
-    /** The rules of one valid transaction, on a scratch overlay; the fee and nonce are the caller's. */
+    static boolean isContract(TxPayload p) {
+        return p instanceof ContractDeploy || p instanceof ContractCall;
+    }
+
+    private static ContractReceipt runContract(Overlay s, TxContext ctx) {
+        TxPayload p = ctx.tx().payload();
+        return p instanceof ContractDeploy d ? ContractRules.deploy(s, ctx, d) : ContractRules.call(s, ctx, (ContractCall) p);
+    }
+
+    /**
+     * The rules of one valid transaction, on a scratch overlay; the fee and nonce are the caller's. For a
+     * contract transaction these are only the checks before its run (the run itself is the caller's, so
+     * that mempool admission never executes contract code).
+     */
     static Optional<Refusal> applyRules(Overlay s, TxContext ctx) {
         TxPayload p = ctx.tx().payload();
-        if (p instanceof Transfer t) {
+        if (isContract(p)) {
+            return ContractRules.precheck(s, ctx);
+        } else if (p instanceof Transfer t) {
             return MoneyRules.transfer(s, ctx, t);
         } else if (p instanceof AssetEvent e) {
             return AssetMachine.apply(s, ctx, e);

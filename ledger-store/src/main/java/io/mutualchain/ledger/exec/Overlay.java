@@ -5,6 +5,7 @@ import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.model.AssetRecord;
+import io.mutualchain.ledger.model.ContractInfo;
 import io.mutualchain.ledger.model.Deal;
 import io.mutualchain.ledger.model.Votes;
 import io.mutualchain.ledger.state.StateKeys;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
  * overlay; each transaction runs on a child of it that is merged on success and dropped when a rule
  * refuses the transaction, so a refused transaction leaves nothing behind but its fee and nonce.
  * Ordered maps only: what is written and hashed never depends on hash-map order.
+ *
+ * <p>An entry can be deleted (contract storage can): the overlay then holds an empty value for its key,
+ * which reads as absent and which the commit turns into a delete of the entry and of its tree leaf.
+ * No other entry kind ever encodes to zero bytes, so the empty value is free to mean "gone".
  */
 public final class Overlay {
     private final Overlay parent;
@@ -60,9 +65,38 @@ public final class Overlay {
     byte[] entry(byte[] key) {
         byte[] v = entries.get(key);
         if (v != null) {
-            return v;
+            return v.length == 0 ? null : v;
         }
         return parent != null ? parent.entry(key) : committed.entry(key);
+    }
+
+    public Optional<ContractInfo> contract(Address a) {
+        byte[] v = entry(StateKeys.contractKey(a));
+        return v == null ? Optional.empty() : Optional.of(ContractInfo.decode(v));
+    }
+
+    public void put(Address contract, ContractInfo info) {
+        entries.put(StateKeys.contractKey(contract), info.encode());
+    }
+
+    /** A module's bytes by code hash, or null. */
+    public byte[] code(Hash32 codeHash) {
+        return entry(StateKeys.codeKey(codeHash));
+    }
+
+    public void putCode(Hash32 codeHash, byte[] module) {
+        entries.put(StateKeys.codeKey(codeHash), module.clone());
+    }
+
+    /** A contract's storage value, or an empty array when the key holds nothing. */
+    public byte[] storage(Address contract, byte[] key) {
+        byte[] v = entry(StateKeys.storageKey(contract, key));
+        return v == null ? new byte[0] : v.clone();
+    }
+
+    /** Stores a value; an empty value deletes the entry. */
+    public void putStorage(Address contract, byte[] key, byte[] value) {
+        entries.put(StateKeys.storageKey(contract, key), value.clone());
     }
 
     public Optional<Asset> asset(Hash32 id) {

@@ -22,6 +22,12 @@ public final class StateKeys {
     public static final int DEAL_KIND = 0x04;
     /** A governance proposal's votes: followed by the 32-byte proposal id. */
     public static final int VOTES_KIND = 0x05;
+    /** A contract module's bytes: followed by its 32-byte code hash (SHA-256 of the bytes), so equal code is stored once. */
+    public static final int CODE_KIND = 0x06;
+    /** A deployed contract's record (code hash, deployer, height): followed by the 20-byte contract address. */
+    public static final int CONTRACT_KIND = 0x07;
+    /** One entry of a contract's storage: the 20-byte contract address, then the storage key's bytes. */
+    public static final int STORAGE_KIND = 0x08;
 
     private StateKeys() {
     }
@@ -40,6 +46,24 @@ public final class StateKeys {
 
     public static byte[] votesKey(Hash32 proposalId) {
         return withKind(VOTES_KIND, proposalId.toBytes(), -1);
+    }
+
+    public static byte[] codeKey(Hash32 codeHash) {
+        return withKind(CODE_KIND, codeHash.toBytes(), -1);
+    }
+
+    public static byte[] contractKey(Address contract) {
+        return withKind(CONTRACT_KIND, contract.toBytes(), -1);
+    }
+
+    /** Storage keys are up to the VM's byte-string limit long; the tree key (a hash) keeps paths short whatever their length. */
+    public static byte[] storageKey(Address contract, byte[] key) {
+        byte[] addr = contract.toBytes();
+        byte[] k = new byte[1 + addr.length + key.length];
+        k[0] = (byte) STORAGE_KIND;
+        System.arraycopy(addr, 0, k, 1, addr.length);
+        System.arraycopy(key, 0, k, 1 + addr.length, key.length);
+        return k;
     }
 
     /** The tree key of any state key: SHA-256(stateKey). */

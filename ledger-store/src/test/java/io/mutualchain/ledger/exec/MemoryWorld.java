@@ -68,7 +68,13 @@ final class MemoryWorld implements CommittedState {
                 accounts.put(e.getKey(), e.getValue());
             }
         }
-        entries.putAll(r.entries());
+        for (Map.Entry<byte[], byte[]> e : r.entries().entrySet()) {
+            if (e.getValue().length == 0) {
+                entries.remove(e.getKey());
+            } else {
+                entries.put(e.getKey(), e.getValue());
+            }
+        }
         return r.outcomes();
     }
 

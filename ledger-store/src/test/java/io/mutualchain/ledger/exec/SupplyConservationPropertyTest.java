@@ -8,6 +8,8 @@ import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.genesis.Role;
 import io.mutualchain.core.tx.AssetEvent;
 import io.mutualchain.core.tx.AssetEventCode;
+import io.mutualchain.core.tx.ContractCall;
+import io.mutualchain.core.tx.ContractDeploy;
 import io.mutualchain.core.tx.CreditClose;
 import io.mutualchain.core.tx.FraudRuling;
 import io.mutualchain.core.tx.GovernanceVote;
@@ -18,7 +20,14 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.types.Mtn;
+import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
+import io.mutualchain.vm.Value;
+import io.mutualchain.vm.Values;
+import io.mutualchain.vm.asm.Assembler;
+import io.mutualchain.vm.asm.IncludeResolver;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,10 +38,23 @@ import net.jqwik.api.Property;
  * Long random sequences of every transaction kind, valid and invalid, from every actor: whatever
  * happens, the sum of all balances stays the fixed supply (fees move to the proposer, join fees to the
  * committee, nothing is minted or burned), no balance goes negative, and credit scores stay in bounds.
+ * Contract deploys and calls (MTN in with the call, out through transfer, reverts, running out of gas)
+ * are among the kinds.
  */
 class SupplyConservationPropertyTest {
     private static final int BLOCKS = 40;
     private static final int TXS_PER_BLOCK_MAX = 8;
+
+    private static final byte[] COUNTER = counter();
+    private static final String[] FUNCTIONS = {"bump", "deposit", "pay", "payThenRevert", "clear", "spin", "read"};
+
+    private static byte[] counter() {
+        try (InputStream in = SupplyConservationPropertyTest.class.getResourceAsStream("/contracts/counter.masm")) {
+            return Assembler.assemble(new String(in.readAllBytes(), StandardCharsets.UTF_8), "counter.masm", IncludeResolver.none());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Property(tries = 30)
     void theSupplyIsConservedAndNoBalanceGoesNegative(@ForAll long seed) {
@@ -43,13 +65,16 @@ class SupplyConservationPropertyTest {
                 cast.team, cast.committee1, cast.committee2, cast.validator, Actors.key(99));
         List<Hash32> assets = new ArrayList<>();
         assets.add(Sha256.hash("nothing".getBytes()));
+        List<Address> contracts = new ArrayList<>();
+        contracts.add(Actors.key(98).address());
         for (int b = 0; b < BLOCKS; b++) {
             List<Transaction> block = new ArrayList<>();
             int n = rnd.nextInt(TXS_PER_BLOCK_MAX + 1);
             for (int i = 0; i < n; i++) {
                 KeyPair from = people.get(rnd.nextInt(people.size()));
                 long nonce = w.account(from.address()).nonce() + (rnd.nextInt(10) == 0 ? rnd.nextInt(3) - 1 : 0);
-                TxPayload p = randomPayload(rnd, cast, people, assets, from, Math.max(0, nonce));
+                TxPayload p = rnd.nextInt(4) == 0 ? contractPayload(rnd, people, contracts, from, Math.max(0, nonce))
+                        : randomPayload(rnd, cast, people, assets, from, Math.max(0, nonce));
                 block.add(Transaction.sign(w.genesis.chainId(), from, Math.max(0, nonce), w.genesis.params().baseFee(), p));
             }
             w.run(block);
@@ -59,6 +84,28 @@ class SupplyConservationPropertyTest {
                 assertThat(a.credit()).isBetween(0, Account.CREDIT_MAX);
             }
         }
+    }
+
+    private static TxPayload contractPayload(Random rnd, List<KeyPair> people, List<Address> contracts, KeyPair from, long nonce) {
+        long value = rnd.nextInt(3) == 0 ? rnd.nextInt(5) * Mtn.UNIT : 0;
+        long gas = rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(30_000) : 500_000;
+        if (rnd.nextInt(4) == 0) {
+            Address a = ContractRules.contractAddress(from.address(), nonce);
+            if (!contracts.contains(a)) {
+                contracts.add(a);
+            }
+            return new ContractDeploy(COUNTER, Values.encode(List.of(Value.of(rnd.nextInt(1_100)))), value, gas);
+        }
+        String f = FUNCTIONS[rnd.nextInt(FUNCTIONS.length)];
+        Address c = contracts.get(rnd.nextInt(contracts.size()));
+        byte[] to = people.get(rnd.nextInt(people.size())).address().toBytes();
+        long amount = rnd.nextInt(3) * Mtn.UNIT + rnd.nextInt(1000);
+        List<Value> args = switch (f) {
+            case "bump" -> List.of(Value.of(rnd.nextInt(600)));
+            case "pay", "payThenRevert" -> List.of(Value.of(to), Value.of(amount));
+            default -> List.of();
+        };
+        return new ContractCall(c, f, Values.encode(args), value, gas);
     }
 
     private static TxPayload randomPayload(Random rnd, Actors cast, List<KeyPair> people, List<Hash32> assets, KeyPair from, long nonce) {
