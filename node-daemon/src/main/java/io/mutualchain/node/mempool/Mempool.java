@@ -1,6 +1,7 @@
 package io.mutualchain.node.mempool;
 
 import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.tx.TxRejection.Reason;
@@ -30,6 +31,7 @@ public final class Mempool {
     private static final SortedMap<Long, Transaction> EMPTY = new TreeMap<>();
     private final MempoolLimits limits;
     private final long baseFee;
+    private final long gasPrice;
     private final Map<Hash32, Transaction> byId = new HashMap<>();
     /** Senders in order of first arrival; each sender's transactions keyed by nonce. */
     private final LinkedHashMap<Address, TreeMap<Long, Transaction>> bySender = new LinkedHashMap<>();
@@ -37,9 +39,15 @@ public final class Mempool {
     /** When each pending transaction was last gossiped (System.nanoTime); node-local, never hashed. */
     private final Map<Hash32, Long> gossipedAt = new HashMap<>();
 
+    /** A pool for a chain with the default gas price. */
     public Mempool(MempoolLimits limits, long baseFee) {
+        this(limits, baseFee, ChainParams.DEFAULT_GAS_PRICE);
+    }
+
+    public Mempool(MempoolLimits limits, long baseFee, long gasPrice) {
         this.limits = limits;
         this.baseFee = baseFee;
+        this.gasPrice = gasPrice;
     }
 
     /** Admits a transaction that has passed the stateless checks, or says why not. */
@@ -111,9 +119,12 @@ public final class Mempool {
         return out;
     }
 
-    /** What a transaction can take from its sender: the MTN it moves (a transfer's amount, a join's fee; nothing for the other kinds) plus the base fee. */
+    /**
+     * What a transaction can take from its sender: the MTN it moves (a transfer's amount, a join's fee, a
+     * contract transaction's value plus its whole gas limit at the gas price; nothing for the other kinds) plus the base fee.
+     */
     private long spend(Transaction tx) {
-        return Math.addExact(StateChecks.amountOf(tx), baseFee);
+        return Math.addExact(StateChecks.amountOf(tx, gasPrice), baseFee);
     }
 
     /** Up to {@code maxTxs} transactions and {@code maxBytes} bytes, each sender's in nonce order, senders taken round-robin. */

@@ -101,7 +101,7 @@ public final class Node implements AutoCloseable {
         LOG.info("ledger open at height {} (chain {}, genesis {}); this node is a {}", ledger.height(), genesis.chainId(),
                 genesis.hash(), validator ? "validator" : "observer");
 
-        Mempool mempool = new Mempool(config.mempool(), genesis.params().baseFee());
+        Mempool mempool = new Mempool(config.mempool(), genesis.params().baseFee(), genesis.params().gasPrice());
         InboundRouter router = new InboundRouter();
         Network network = Network.NONE;
         if (config.networked()) {
