@@ -138,6 +138,8 @@ public final class JsonViews {
                 o.put("to", e.to().toString());
             }
             o.put("data", hex(e.data()));
+        } else if (ContractJson.payload(o, payload)) {
+            return;
         } else {
             // A kind this module does not know yet still shows its exact fields, as canonical hex.
             CanonicalWriter w = new CanonicalWriter();
@@ -161,6 +163,9 @@ public final class JsonViews {
         }
         o.put("feePaid", amount(r.feePaid()));
         o.put("feePaidUnits", Long.toString(r.feePaid()));
+        if (r.contract() != null) {
+            ContractJson.run(o, r.contract());
+        }
         return o;
     }
 

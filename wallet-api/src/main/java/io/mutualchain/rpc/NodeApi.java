@@ -45,4 +45,13 @@ public interface NodeApi {
 
     /** A proof of an asset (present or not) against the latest state root. */
     ProofView assetProof(Hash32 id);
+
+    /** The contract at {@code address} with its ABI; empty when no contract lives there. */
+    Optional<ContractView> contract(Address address);
+
+    /**
+     * Runs a contract function read-only against the committed state with at most {@code gasLimit} gas;
+     * nothing is written and no fee is paid. Every way the run can end is an answer, not an exception.
+     */
+    ContractCallView call(CallRequest request, long gasLimit);
 }

@@ -178,6 +178,33 @@ public final class FakeNodeApi implements NodeApi {
         return nextProof;
     }
 
+    private final Map<Address, ContractView> contracts = new HashMap<>();
+    private volatile ContractCallView nextCallAnswer;
+    /** The last read-only call and its gas limit, as the node received them. */
+    public volatile CallRequest lastCall;
+    public volatile long lastCallGas;
+
+    public synchronized void putContract(ContractView c) {
+        contracts.put(c.address(), c);
+    }
+
+    /** What call() answers next. */
+    public void answerCallsWith(ContractCallView v) {
+        nextCallAnswer = v;
+    }
+
+    @Override
+    public synchronized Optional<ContractView> contract(Address address) {
+        return Optional.ofNullable(contracts.get(address));
+    }
+
+    @Override
+    public ContractCallView call(CallRequest request, long gasLimit) {
+        lastCall = request;
+        lastCallGas = gasLimit;
+        return nextCallAnswer;
+    }
+
     /** Puts every pending transaction into a new block, executes it, and certifies it. */
     public synchronized BlockView commitPending() {
         long height = blocks.size() + 1;

@@ -37,6 +37,9 @@ public final class NodeMethods {
     public static final String GET_ASSET = "mc_getAsset";
     public static final String GET_SUPPLY = "mc_getSupply";
     public static final String GET_PROOF = "mc_getProof";
+    public static final String CALL = ContractMethods.CALL;
+    public static final String ESTIMATE_GAS = ContractMethods.ESTIMATE_GAS;
+    public static final String GET_CONTRACT = ContractMethods.GET_CONTRACT;
     /** Most history records one mc_getAsset answer carries; page with historyFrom. */
     public static final int HISTORY_PAGE_MAX = 1_000;
 
@@ -63,6 +66,7 @@ public final class NodeMethods {
         registry.register(RpcMethod.of(GET_ASSET, List.of("id", "historyFrom", "historyLimit"), 1, m::asset));
         registry.register(RpcMethod.noParams(GET_SUPPLY, p -> JsonViews.supply(api.supply())));
         registry.register(RpcMethod.of(GET_PROOF, List.of("kind", "id"), 2, m::proof));
+        ContractMethods.register(registry, api);
         return registry;
     }
 

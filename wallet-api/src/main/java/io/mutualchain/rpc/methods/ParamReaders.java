@@ -41,6 +41,11 @@ final class ParamReaders {
         return bytes;
     }
 
+    /** A 0x-prefixed hex string that may be empty ("0x"): a contract's byte-string argument. */
+    static byte[] hexOrEmpty(String param, JsonNode v) {
+        return hexBytes(param, text(param, v, "a 0x-prefixed hex string"));
+    }
+
     static Address address(String param, JsonNode v) {
         String text = text(param, v, "an address in its mc... text form");
         if (text.length() > ADDRESS_CHARS_MAX) {

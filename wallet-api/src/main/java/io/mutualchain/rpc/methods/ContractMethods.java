@@ -1,0 +1,115 @@
+package io.mutualchain.rpc.methods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.mutualchain.core.tx.ContractDeploy;
+import io.mutualchain.core.types.Address;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.rpc.AbiValue;
+import io.mutualchain.rpc.CallRequest;
+import io.mutualchain.rpc.ContractCallView;
+import io.mutualchain.rpc.ContractJson;
+import io.mutualchain.rpc.NodeApi;
+import io.mutualchain.rpc.jsonrpc.JsonCodec;
+import io.mutualchain.rpc.jsonrpc.MethodRegistry;
+import io.mutualchain.rpc.jsonrpc.Params;
+import io.mutualchain.rpc.jsonrpc.RpcError;
+import io.mutualchain.rpc.jsonrpc.RpcMethod;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contract methods: {@code mc_call} (a read-only run), {@code mc_estimateGas} (the gas a call
+ * would use, run at the largest gas limit a transaction may ask for) and {@code mc_getContract}
+ * (code hash and ABI). Arguments are a JSON array of integers (int) and 0x-hex strings (bytes).
+ */
+final class ContractMethods {
+    public static final String CALL = "mc_call";
+    public static final String ESTIMATE_GAS = "mc_estimateGas";
+    public static final String GET_CONTRACT = "mc_getContract";
+    /** The error of mc_estimateGas when the run does not succeed; data carries status, message and revert reason. */
+    public static final int EXECUTION_FAILED = -32030;
+    /** The VM takes at most 16 arguments. */
+    static final int ARGS_MAX = 16;
+    static final List<String> CALL_PARAMS = List.of("contract", "function", "args", "from", "value", "gas");
+
+    private final NodeApi api;
+
+    private ContractMethods(NodeApi api) {
+        this.api = api;
+    }
+
+    static void register(MethodRegistry registry, NodeApi api) {
+        ContractMethods m = new ContractMethods(api);
+        registry.register(RpcMethod.of(CALL, CALL_PARAMS, 2, m::call));
+        registry.register(RpcMethod.of(ESTIMATE_GAS, CALL_PARAMS, 2, m::estimate));
+        registry.register(RpcMethod.of(GET_CONTRACT, List.of("address"), 1, p ->
+                api.contract(ParamReaders.address("address", p.required("address"))).<JsonNode>map(ContractJson::contract).orElse(NullNode.instance)));
+    }
+
+    private JsonNode call(Params p) {
+        return ContractJson.run(api.call(request(p), gas(p)));
+    }
+
+    private JsonNode estimate(Params p) {
+        ContractCallView r = api.call(request(p), ContractDeploy.GAS_LIMIT_MAX);
+        if (!r.status().equals("SUCCESS")) {
+            throw new RpcError(EXECUTION_FAILED, "the call would end in " + r.status() + (r.message().isEmpty() ? "" : ": " + r.message()),
+                    ContractJson.run(r));
+        }
+        return JsonCodec.NODES.numberNode(r.gasUsed());
+    }
+
+    private static long gas(Params p) {
+        long gas = p.optional("gas").map(v -> ParamReaders.nonNegative("gas", v)).orElse(ContractDeploy.GAS_LIMIT_MAX);
+        if (gas < 1 || gas > ContractDeploy.GAS_LIMIT_MAX) {
+            throw RpcError.invalidParam("gas", "must be between 1 and " + ContractDeploy.GAS_LIMIT_MAX);
+        }
+        return gas;
+    }
+
+    static CallRequest request(Params p) {
+        Address contract = ParamReaders.address("contract", p.required("contract"));
+        JsonNode fn = p.required("function");
+        if (!fn.isTextual() || fn.textValue().isEmpty() || fn.textValue().length() > 64) {
+            throw RpcError.invalidParam("function", "must be a function name of 1 to 64 characters, got " + ParamReaders.describe(fn));
+        }
+        List<AbiValue> args = p.optional("args").map(ContractMethods::args).orElse(List.of());
+        Address from = p.optional("from").filter(v -> !v.isNull()).map(v -> ParamReaders.address("from", v)).orElse(Address.ofBytes(new byte[Address.SIZE]));
+        long value = p.optional("value").filter(v -> !v.isNull()).map(ContractMethods::value).orElse(0L);
+        return new CallRequest(contract, fn.textValue(), args, from, value);
+    }
+
+    private static long value(JsonNode v) {
+        if (!v.isTextual()) {
+            throw RpcError.invalidParam("value", "must be a decimal MTN amount as a string, got " + ParamReaders.describe(v));
+        }
+        try {
+            return Mtn.parse(v.textValue());
+        } catch (IllegalArgumentException e) {
+            throw RpcError.invalidParam("value", "is not an MTN amount: " + e.getMessage());
+        }
+    }
+
+    static List<AbiValue> args(JsonNode v) {
+        if (!v.isArray()) {
+            throw RpcError.invalidParam("args", "must be an array of integers and 0x-hex strings, got " + ParamReaders.describe(v));
+        }
+        if (v.size() > ARGS_MAX) {
+            throw RpcError.invalidParam("args", "has " + v.size() + " values; a function takes at most " + ARGS_MAX);
+        }
+        List<AbiValue> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode a = v.get(i);
+            String name = "args[" + i + "]";
+            if (a.isIntegralNumber() && a.canConvertToLong()) {
+                out.add(new AbiValue.Int(a.longValue()));
+            } else if (a.isTextual()) {
+                out.add(new AbiValue.Bytes(ParamReaders.hexOrEmpty(name, a)));
+            } else {
+                throw RpcError.invalidParam(name, "must be a 64-bit integer or a 0x-hex string, got " + ParamReaders.describe(a));
+            }
+        }
+        return out;
+    }
+}
