@@ -15,12 +15,13 @@ import io.mutualchain.pbft.message.NewView;
 import io.mutualchain.pbft.message.PbftMessage;
 import io.mutualchain.pbft.message.PrePrepare;
 import io.mutualchain.pbft.message.Prepare;
+import io.mutualchain.pbft.message.PreparedBlock;
 import io.mutualchain.pbft.message.PreparedCert;
+import io.mutualchain.pbft.message.PrePrepareDigest;
 import io.mutualchain.pbft.message.Signed;
 import io.mutualchain.pbft.message.ViewChange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -84,7 +85,7 @@ public final class PbftEngine {
     private final TreeMap<Long, Signed<PrePrepare>> sentPrePrepare = new TreeMap<>();
     private final TreeMap<Long, PersistKeys.Vote> sentPrepare = new TreeMap<>();
     private final TreeMap<Long, PersistKeys.Vote> sentCommit = new TreeMap<>();
-    private final TreeMap<Long, PreparedCert> prepared = new TreeMap<>();
+    private final TreeMap<Long, PreparedBlock> prepared = new TreeMap<>();
 
     // View change.
     private final ViewChangeLog viewChanges = new ViewChangeLog();
@@ -169,8 +170,8 @@ public final class PbftEngine {
                 }
             }
         }
-        for (PreparedCert c : prepared.values()) {
-            blocks.add(c.prePrepare().body().block());
+        for (PreparedBlock c : prepared.values()) {
+            blocks.add(c.block());
         }
         if (myCheckpoint != null && myCheckpoint.body().height() > stable.height()) {
             addCheckpoint(myCheckpoint);
@@ -323,8 +324,10 @@ public final class PbftEngine {
             return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, bad.get());
         }
         ahead.put(h, new CommittedBlock(block, certificate));
+        blocks.add(block);
         noteCommitted(h);
         deliver();
+        maybeBuildNewView();
         return StepResult.accepted();
     }
 
@@ -586,7 +589,8 @@ public final class PbftEngine {
         if (before != null && before.view() == view && !before.hash().equals(s.hash())) {
             return; // never contradict a COMMIT sent before a crash
         }
-        PreparedCert cert = new PreparedCert(s.prePrepare, s.matchingPrepares(primary));
+        PreparedBlock cert = new PreparedBlock(new PreparedCert(PrePrepareDigest.of(s.prePrepare), s.matchingPrepares(primary)),
+                s.prePrepare.body().block());
         prepared.put(s.height, cert);
         out.persist(PersistKeys.at(PersistKeys.CERT, s.height), PersistKeys.encodeCert(cert));
         if (!vote.equals(before)) {
@@ -699,6 +703,13 @@ public final class PbftEngine {
         committedHashes.headMap(Math.min(lastApplied, h), false).clear();
         noteCommitted(h);
         maybeRequestSync(true);
+        if (!active && myViewChange != null) {
+            // Bodies at or below the new checkpoint are gone: re-announce from it, so no NEW-VIEW built
+            // from our view change needs them (the certificates below it no longer matter).
+            myViewChange = Signed.sign(buildViewChange(view), key, config.chainId());
+            viewChanges.put(myViewChange);
+            out.broadcast(myViewChange.encode());
+        }
     }
 
     private <V> void discard(TreeMap<Long, V> map, String prefix, long upTo) {
@@ -739,14 +750,18 @@ public final class PbftEngine {
 
     private ViewChange buildViewChange(long target) {
         List<PreparedCert> certs = new ArrayList<>();
+        List<Block> bodies = new ArrayList<>();
         if (!config.has(InjectedFault.VIEW_CHANGE_WITHOUT_PREPARED)) {
-            for (PreparedCert c : prepared.tailMap(stable.height(), false).values()) {
-                if (c.height() <= stable.height() + config.watermarkWindow()) {
-                    certs.add(c);
+            for (PreparedBlock c : prepared.tailMap(stable.height(), false).values()) {
+                if (c.cert().height() <= stable.height() + config.watermarkWindow()) {
+                    certs.add(c.cert());
+                    if (c.cert().height() > lastCommitted) {
+                        bodies.add(c.block());
+                    }
                 }
             }
         }
-        return new ViewChange(target, stable, certs);
+        return new ViewChange(target, stable, certs, bodies);
     }
 
     private StepResult onViewChange(Signed<ViewChange> s) {
@@ -801,8 +816,16 @@ public final class PbftEngine {
             return;
         }
         ProofChecker.Plan plan = proofs.plan(vcs);
+        List<Block> bodies = new ArrayList<>();
+        for (ProofChecker.Reproposal r : plan.slots()) {
+            Block b = ProofChecker.bodyIn(vcs, r.height(), r.hash()).orElse(blocks.get(r.height(), r.hash()));
+            if (b == null) {
+                return; // a committed block this replica has not seen yet: sync brings it, synced() retries
+            }
+            bodies.add(b);
+        }
         List<Signed<PrePrepare>> pps = new ArrayList<>();
-        for (Block b : plan.blocks()) {
+        for (Block b : bodies) {
             pps.add(Signed.sign(new PrePrepare(view, b.height(), b), key, config.chainId()));
         }
         Signed<NewView> nv = Signed.sign(new NewView(view, vcs, pps), key, config.chainId());

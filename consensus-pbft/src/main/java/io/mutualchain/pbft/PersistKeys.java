@@ -12,7 +12,7 @@ import io.mutualchain.core.crypto.Hash32;
  *   <li>{@code pbft/view}: current view and whether it is active (before VIEW-CHANGE / NEW-VIEW / any vote in it);</li>
  *   <li>{@code pbft/pp/H}: the primary's signed pre-prepare for height H (before sending it);</li>
  *   <li>{@code pbft/p/H}, {@code pbft/c/H}: view and hash of the PREPARE / COMMIT sent for H;</li>
- *   <li>{@code pbft/cert/H}: the prepared certificate for H (before the COMMIT it justifies), so a
+ *   <li>{@code pbft/cert/H}: the prepared certificate for H and its block (before the COMMIT it justifies), so a
  *       restarted replica's VIEW-CHANGE still carries it;</li>
  *   <li>{@code pbft/ckpt}: the stable checkpoint proof;</li>
  *   <li>{@code pbft/mycp}: this replica's latest signed CHECKPOINT (re-sent after a restart).</li>
@@ -62,7 +62,7 @@ final class PersistKeys {
         return w.toByteArray();
     }
 
-    static byte[] encodeCert(io.mutualchain.pbft.message.PreparedCert c) {
+    static byte[] encodeCert(io.mutualchain.pbft.message.PreparedBlock c) {
         CanonicalWriter w = new CanonicalWriter(512);
         c.write(w);
         return w.toByteArray();

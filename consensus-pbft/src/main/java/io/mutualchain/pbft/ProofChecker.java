@@ -10,6 +10,7 @@ import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.NewView;
 import io.mutualchain.pbft.message.PrePrepare;
+import io.mutualchain.pbft.message.PrePrepareDigest;
 import io.mutualchain.pbft.message.Prepare;
 import io.mutualchain.pbft.message.PreparedCert;
 import io.mutualchain.pbft.message.Signed;
@@ -26,8 +27,12 @@ import java.util.TreeMap;
  * NEW-VIEW must carry. Pure: everything it needs is passed in; every failure is a reason string.
  */
 final class ProofChecker {
-    /** What a NEW-VIEW for a set of VIEW-CHANGEs must contain. */
-    record Plan(CheckpointProof stable, List<Block> blocks) {
+    /** What a NEW-VIEW for a set of VIEW-CHANGEs must contain: from which checkpoint, and which block hash per height. */
+    record Plan(CheckpointProof stable, List<Reproposal> slots) {
+    }
+
+    /** One re-proposal: the block with {@code hash} at {@code height}. */
+    record Reproposal(long height, io.mutualchain.core.crypto.Hash32 hash) {
     }
 
     private final PbftConfig config;
@@ -73,7 +78,7 @@ final class ProofChecker {
     }
 
     Optional<String> preparedCert(PreparedCert c, long belowView, long low) {
-        PrePrepare pp = c.prePrepare().body();
+        PrePrepareDigest pp = c.prePrepare().body();
         if (pp.view() >= belowView) {
             return Optional.of("prepared certificate from view " + pp.view() + " is not below " + belowView);
         }
@@ -83,10 +88,6 @@ final class ProofChecker {
         PublicKey primary = validators.primaryOf(pp.view());
         if (!c.prePrepare().signer().equals(primary) || !signatureOk(c.prePrepare())) {
             return Optional.of("prepared certificate pre-prepare is not signed by the primary of view " + pp.view());
-        }
-        Optional<String> block = rules.check(pp.block(), pp.height(), pp.view(), true);
-        if (block.isPresent()) {
-            return block;
         }
         Prepare expected = new Prepare(pp.view(), pp.height(), pp.blockHash());
         Set<PublicKey> seen = new HashSet<>();
@@ -121,6 +122,18 @@ final class ProofChecker {
                 return bad;
             }
         }
+        Set<Long> bodyHeights = new HashSet<>();
+        for (Block body : vc.bodies()) {
+            Optional<PreparedCert> cert = vc.prepared().stream()
+                    .filter(c -> c.height() == body.height() && c.blockHash().equals(body.hash())).findFirst();
+            if (cert.isEmpty() || !bodyHeights.add(body.height())) {
+                return Optional.of("view change carries a block that none of its certificates names");
+            }
+            Optional<String> bad = rules.check(body, body.height(), cert.get().view(), true);
+            if (bad.isPresent()) {
+                return Optional.of("view change carries an invalid block: " + bad.get());
+            }
+        }
         return Optional.empty();
     }
 
@@ -145,19 +158,30 @@ final class ProofChecker {
                     continue;
                 }
                 PreparedCert cur = best.get(c.height());
-                if (cur == null || c.view() > cur.view()
-                        || (c.view() == cur.view() && c.prePrepare().body().blockHash().compareTo(cur.prePrepare().body().blockHash()) < 0)) {
+                if (cur == null || c.view() > cur.view() || (c.view() == cur.view() && c.blockHash().compareTo(cur.blockHash()) < 0)) {
                     best.put(c.height(), c);
                 }
             }
         }
-        List<Block> blocks = new ArrayList<>();
+        List<Reproposal> entries = new ArrayList<>();
         long next = stable.height() + 1;
         while (best.containsKey(next)) {
-            blocks.add(best.get(next).prePrepare().body().block());
+            entries.add(new Reproposal(next, best.get(next).blockHash()));
             next++;
         }
-        return new Plan(stable, blocks);
+        return new Plan(stable, entries);
+    }
+
+    /** A body for (height, hash) carried by one of the view changes, if any. */
+    static Optional<Block> bodyIn(List<Signed<ViewChange>> vcs, long height, io.mutualchain.core.crypto.Hash32 hash) {
+        for (Signed<ViewChange> s : vcs) {
+            for (Block b : s.body().bodies()) {
+                if (b.height() == height && b.hash().equals(hash)) {
+                    return Optional.of(b);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<String> newView(Signed<NewView> s) {
@@ -182,15 +206,19 @@ final class ProofChecker {
             return Optional.of("new view carries " + senders.size() + " view changes, needs " + quorums.q);
         }
         Plan plan = plan(nv.viewChanges());
-        if (plan.blocks().size() != nv.prePrepares().size()) {
-            return Optional.of("new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.blocks().size());
+        if (plan.slots().size() != nv.prePrepares().size()) {
+            return Optional.of("new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.slots().size());
         }
-        for (int i = 0; i < plan.blocks().size(); i++) {
+        for (int i = 0; i < plan.slots().size(); i++) {
             Signed<PrePrepare> pp = nv.prePrepares().get(i);
-            Block expected = plan.blocks().get(i);
+            Reproposal expected = plan.slots().get(i);
             if (pp.body().view() != nv.view() || pp.body().height() != expected.height()
                     || !pp.body().blockHash().equals(expected.hash()) || !pp.signer().equals(s.signer()) || !signatureOk(pp)) {
                 return Optional.of("new view pre-prepare for height " + expected.height() + " does not match the view changes");
+            }
+            Optional<String> bad = rules.check(pp.body().block(), expected.height(), nv.view(), true);
+            if (bad.isPresent()) {
+                return Optional.of("new view re-proposes an invalid block: " + bad.get());
             }
         }
         return Optional.empty();

@@ -4,7 +4,7 @@ import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.MessageCodec;
 import io.mutualchain.pbft.message.PrePrepare;
-import io.mutualchain.pbft.message.PreparedCert;
+import io.mutualchain.pbft.message.PreparedBlock;
 import io.mutualchain.pbft.message.Signed;
 import java.util.Map;
 import java.util.SortedMap;
@@ -18,7 +18,7 @@ final class RestoredState {
     final TreeMap<Long, Signed<PrePrepare>> sentPrePrepare = new TreeMap<>();
     final TreeMap<Long, PersistKeys.Vote> sentPrepare = new TreeMap<>();
     final TreeMap<Long, PersistKeys.Vote> sentCommit = new TreeMap<>();
-    final TreeMap<Long, PreparedCert> prepared = new TreeMap<>();
+    final TreeMap<Long, PreparedBlock> prepared = new TreeMap<>();
 
     static RestoredState parse(SortedMap<String, byte[]> restored, MessageCodec codec) {
         RestoredState s = new RestoredState();
@@ -38,7 +38,7 @@ final class RestoredState {
             } else if (k.startsWith(PersistKeys.COMMIT)) {
                 s.sentCommit.put(PersistKeys.heightOf(k, PersistKeys.COMMIT), PersistKeys.decodeVote(v));
             } else if (k.startsWith(PersistKeys.CERT)) {
-                s.prepared.put(PersistKeys.heightOf(k, PersistKeys.CERT), codec.decodePreparedCert(v));
+                s.prepared.put(PersistKeys.heightOf(k, PersistKeys.CERT), codec.decodePreparedBlock(v));
             }
         }
         return s;

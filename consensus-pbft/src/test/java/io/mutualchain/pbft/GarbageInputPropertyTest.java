@@ -30,8 +30,8 @@ class GarbageInputPropertyTest {
         PbftEngine e = CHAIN.engine(1, b -> Verdict.VALID);
         byte[] valid = switch (kind) {
             case 0 -> Signed.sign(new PrePrepare(0, 1, CHAIN.block(1, TestChain.GENESIS, Hash32.ZERO, 0, 5)), CHAIN.keys.get(0), TestChain.CHAIN_ID).encode();
-            case 1 -> Signed.sign(new ViewChange(1, CheckpointProof.GENESIS, List.of()), CHAIN.keys.get(2), TestChain.CHAIN_ID).encode();
-            default -> Signed.sign(new ViewChange(3, CheckpointProof.GENESIS, List.of()), CHAIN.keys.get(3), TestChain.CHAIN_ID).encode();
+            case 1 -> Signed.sign(new ViewChange(1, CheckpointProof.GENESIS, List.of(), List.of()), CHAIN.keys.get(2), TestChain.CHAIN_ID).encode();
+            default -> Signed.sign(new ViewChange(3, CheckpointProof.GENESIS, List.of(), List.of()), CHAIN.keys.get(3), TestChain.CHAIN_ID).encode();
         };
         byte[] mutated = valid.clone();
         mutated[position % mutated.length] ^= (byte) (flip == 0 ? 1 : flip);

@@ -145,7 +145,7 @@ class PaperRulesTest {
     @Test
     void section4_5_2_oneByzantineReplicaAskingForAHugeViewCannotMoveAnyone() {
         PbftEngine e = backup(1);
-        byte[] vc = Signed.sign(new ViewChange(1_000_000, CheckpointProof.GENESIS, List.of()), key(3), id).encode();
+        byte[] vc = Signed.sign(new ViewChange(1_000_000, CheckpointProof.GENESIS, List.of(), List.of()), key(3), id).encode();
         assertThat(e.step(key(3).publicKey(), vc).isAccepted()).isTrue();
         assertThat(e.view()).isZero();
         assertThat(e.isViewActive()).isTrue();
@@ -154,8 +154,8 @@ class PaperRulesTest {
     @Test
     void section4_5_2_aReplicaJoinsAViewChangeOnceFPlusOneOthersAskForHigherViews() {
         PbftEngine e = backup(1);
-        e.step(key(3).publicKey(), Signed.sign(new ViewChange(7, CheckpointProof.GENESIS, List.of()), key(3), id).encode());
-        e.step(key(2).publicKey(), Signed.sign(new ViewChange(2, CheckpointProof.GENESIS, List.of()), key(2), id).encode());
+        e.step(key(3).publicKey(), Signed.sign(new ViewChange(7, CheckpointProof.GENESIS, List.of(), List.of()), key(3), id).encode());
+        e.step(key(2).publicKey(), Signed.sign(new ViewChange(2, CheckpointProof.GENESIS, List.of(), List.of()), key(2), id).encode());
         assertThat(e.isViewActive()).isFalse();
         assertThat(e.view()).isEqualTo(2); // the smallest of the f + 1 highest: bounded by an honest replica's view
     }
@@ -285,5 +285,58 @@ class PaperRulesTest {
             assertThat(c.ledgers.get(3).get(h).block()).isEqualTo(c.ledgers.get(0).get(h).block());
         }
         assertThat(c.engines.get(3).stableCheckpointHeight()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void section4_4_aNewViewWhosePrePreparesDifferFromWhatTheViewChangesProveIsRefused() {
+        LocalCluster c = new LocalCluster(4, 4, 8);
+        c.drop = env -> c.codec.decode(env.payload()).body() instanceof Commit cm && cm.view() == 0;
+        c.propose();
+        c.settle();
+        List<byte[]> newViews = new java.util.ArrayList<>();
+        c.drop = env -> {
+            if (c.describe(env.payload()).equals("NEW_VIEW")) {
+                newViews.add(env.payload());
+            }
+            return false;
+        };
+        c.isolated.add(0);
+        c.tick(15);
+        assertThat(newViews).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        Signed<io.mutualchain.pbft.message.NewView> nv = (Signed<io.mutualchain.pbft.message.NewView>) c.codec.decode(newViews.get(0));
+        assertThat(nv.body().prePrepares()).hasSize(1); // the prepared block, re-proposed
+        Signed<PrePrepare> honest = nv.body().prePrepares().get(0);
+        Block swapped = c.chain.block(1, TestChain.GENESIS, Hash32.ZERO, 1, 999);
+        Signed<PrePrepare> forged = Signed.sign(new PrePrepare(1, 1, swapped), key(1), id);
+        byte[] tampered = Signed.sign(new io.mutualchain.pbft.message.NewView(1, nv.body().viewChanges(), List.of(forged)), key(1), id).encode();
+        byte[] dropped = Signed.sign(new io.mutualchain.pbft.message.NewView(1, nv.body().viewChanges(), List.of()), key(1), id).encode();
+
+        PbftEngine fresh = backup(3);
+        assertThat(fresh.step(key(1).publicKey(), tampered).reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        assertThat(fresh.step(key(1).publicKey(), dropped).reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        assertThat(fresh.step(key(1).publicKey(), newViews.get(0)).isAccepted()).isTrue();
+        assertThat(honest.body().block().header().view()).isZero();
+    }
+
+    @Test
+    void section4_4_viewChangesCarryCertificateDigestsAndOnlyTheBodiesOfBlocksNotYetCommitted() {
+        LocalCluster c = new LocalCluster(4, 4, 8);
+        c.propose();
+        c.settle(); // height 1 committed everywhere
+        c.drop = env -> c.codec.decode(env.payload()).body() instanceof Commit;
+        c.propose();
+        c.settle(); // height 2 prepared, not committed
+        List<io.mutualchain.pbft.message.ViewChange> seen = new java.util.ArrayList<>();
+        c.drop = env -> {
+            if (c.codec.decode(env.payload()).body() instanceof io.mutualchain.pbft.message.ViewChange vc) {
+                seen.add(vc);
+            }
+            return env.from() == 0 || env.to() == 0;
+        };
+        c.tick(15);
+        io.mutualchain.pbft.message.ViewChange vc = seen.stream().filter(v -> v.prepared().size() == 2).findFirst().orElseThrow();
+        assertThat(vc.prepared()).extracting(io.mutualchain.pbft.message.PreparedCert::height).containsExactly(1L, 2L);
+        assertThat(vc.bodies()).extracting(Block::height).containsExactly(2L);
     }
 }

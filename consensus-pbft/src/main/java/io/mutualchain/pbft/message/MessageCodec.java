@@ -70,8 +70,12 @@ public record MessageCodec(int maxSigners, int maxPrepared) {
         return new CheckpointProof(height, block, root, sigs);
     }
 
+    private PrePrepareDigest prePrepareDigest(CanonicalReader r) {
+        return new PrePrepareDigest(r.uint("pp.view", Long.MAX_VALUE), r.uint("pp.height", Long.MAX_VALUE), Hash32.read(r, "pp.hash"));
+    }
+
     private PreparedCert preparedCert(CanonicalReader r) {
-        Signed<PrePrepare> pp = signed(r, this::prePrepare);
+        Signed<PrePrepareDigest> pp = signed(r, this::prePrepareDigest);
         List<Signed<Prepare>> prepares = r.list("cert.prepares", maxSigners, rr -> signed(rr, this::prepare));
         return new PreparedCert(pp, prepares);
     }
@@ -80,7 +84,8 @@ public record MessageCodec(int maxSigners, int maxPrepared) {
         long view = r.uint("vc.view", Long.MAX_VALUE);
         CheckpointProof proof = checkpointProof(r);
         List<PreparedCert> certs = r.list("vc.prepared", maxPrepared, this::preparedCert);
-        return new ViewChange(view, proof, certs);
+        List<Block> bodies = r.list("vc.bodies", maxPrepared, Block::read);
+        return new ViewChange(view, proof, certs, bodies);
     }
 
     private NewView newView(CanonicalReader r) {
@@ -90,9 +95,9 @@ public record MessageCodec(int maxSigners, int maxPrepared) {
         return new NewView(view, vcs, pps);
     }
 
-    /** Decodes a prepared certificate stored by the engine itself (restart). */
-    public PreparedCert decodePreparedCert(byte[] bytes) {
-        return Decoding.strict(bytes, "prepared certificate", this::preparedCert);
+    /** Decodes a prepared certificate and its block as stored by the engine itself (restart). */
+    public PreparedBlock decodePreparedBlock(byte[] bytes) {
+        return Decoding.strict(bytes, "prepared block", rr -> new PreparedBlock(preparedCert(rr), Block.read(rr)));
     }
 
     public CheckpointProof decodeCheckpointProof(byte[] bytes) {

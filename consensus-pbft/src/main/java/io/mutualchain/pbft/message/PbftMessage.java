@@ -4,7 +4,7 @@ import io.mutualchain.core.codec.CanonicalWriter;
 import java.nio.charset.StandardCharsets;
 
 /** One PBFT protocol message body. The set is closed: the codec and the engine switch over it exhaustively. */
-public sealed interface PbftMessage permits PrePrepare, Prepare, Commit, Checkpoint, ViewChange, NewView {
+public sealed interface PbftMessage permits PrePrepare, PrePrepareDigest, Prepare, Commit, Checkpoint, ViewChange, NewView {
     /** Domain tag of every non-commit signature. */
     byte[] SIGN_TAG = "MC-PBFT-V1".getBytes(StandardCharsets.US_ASCII);
 
