@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code contract assemble}, {@code contract disasm} and {@code contract abi}: the offline tools for
- * contract authors. They work on files only and need no node. (Deploying and calling contracts
- * need the ledger's contract transactions, which do not exist yet.)
+ * contract authors. They work on files only and need no node. {@code deploy}, {@code call} and
+ * {@code read} talk to a node (see {@link ContractDeploy} and {@link ContractCall}).
  */
-@Command(name = "contract", description = "Assemble, disassemble and inspect contract modules.",
-        subcommands = {ContractCommand.Assemble.class, ContractCommand.Disasm.class, ContractCommand.Abi.class})
+@Command(name = "contract", description = "Assemble, disassemble and inspect contract modules; deploy, call and read contracts on a node.",
+        subcommands = {ContractCommand.Assemble.class, ContractCommand.Disasm.class, ContractCommand.Abi.class,
+                ContractDeploy.class, ContractCall.class, ContractCall.Read.class})
 public final class ContractCommand {
 
     static Module load(byte[] bytes, Path from) {

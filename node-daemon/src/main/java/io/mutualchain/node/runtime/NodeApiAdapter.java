@@ -21,6 +21,9 @@ import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.rpc.AccountView;
 import io.mutualchain.rpc.AssetView;
 import io.mutualchain.rpc.BlockView;
+import io.mutualchain.rpc.CallRequest;
+import io.mutualchain.rpc.ContractCallView;
+import io.mutualchain.rpc.ContractView;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.ProofView;
 import io.mutualchain.rpc.ReceiptView;
@@ -84,7 +87,7 @@ final class NodeApiAdapter implements NodeApi {
     @Override
     public Optional<ReceiptView> receipt(Hash32 txId) {
         return ledger.receipt(txId).map(r -> new ReceiptView(r.txId(), r.height(), r.index(), r.blockHash(),
-                r.status() == Receipt.Status.SUCCESS, r.error(), r.feePaid()));
+                r.status() == Receipt.Status.SUCCESS, r.error(), r.feePaid(), r.contract() == null ? null : ContractViews.run(r.contract())));
     }
 
     @Override
@@ -155,6 +158,17 @@ final class NodeApiAdapter implements NodeApi {
     public ProofView assetProof(Hash32 id) {
         EntryProof p = ledger.proveAsset(id);
         return new ProofView("asset", p.stateKey(), p.value().orElse(null), p.height(), p.stateRoot(), p.proof().encode());
+    }
+
+    @Override
+    public Optional<ContractView> contract(Address address) {
+        return ledger.contract(address).map(c -> ContractViews.contract(c, ledger.account(address).balance()));
+    }
+
+    @Override
+    public ContractCallView call(CallRequest request, long gasLimit) {
+        return ContractViews.run(ledger.call(request.from(), request.contract(), request.function(), ContractViews.encode(request.args()),
+                request.value(), gasLimit));
     }
 
     @Override
