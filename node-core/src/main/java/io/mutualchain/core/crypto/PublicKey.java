@@ -2,23 +2,17 @@ package io.mutualchain.core.crypto;
 
 import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.codec.CanonicalReader;
-import io.mutualchain.core.codec.CanonicalWriter;
-import java.util.Arrays;
 
 /** An Ed25519 public key (32 bytes). Whether the point is valid is decided by {@link Ed25519#verify}. */
-public final class PublicKey implements Comparable<PublicKey> {
+public final class PublicKey extends FixedBytes implements Comparable<PublicKey> {
     public static final int SIZE = 32;
-    private final byte[] bytes;
 
     private PublicKey(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static PublicKey of(byte[] bytes) {
-        if (bytes == null || bytes.length != SIZE) {
-            throw new IllegalArgumentException("public key must be " + SIZE + " bytes, was " + (bytes == null ? "missing" : bytes.length));
-        }
-        return new PublicKey(bytes.clone());
+        return new PublicKey(checked(bytes, SIZE, "public key"));
     }
 
     public static PublicKey fromHex(String hex) {
@@ -29,35 +23,9 @@ public final class PublicKey implements Comparable<PublicKey> {
         return new PublicKey(r.fixed(SIZE, what));
     }
 
-    public void write(CanonicalWriter w) {
-        w.fixed(bytes);
-    }
-
-    byte[] raw() {
-        return bytes;
-    }
-
-    public byte[] toBytes() {
-        return bytes.clone();
-    }
-
-    public String toHex() {
-        return Hex.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PublicKey k && Arrays.equals(bytes, k.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
     @Override
     public int compareTo(PublicKey o) {
-        return Arrays.compareUnsigned(bytes, o.bytes);
+        return compareBytes(o);
     }
 
     @Override
