@@ -199,7 +199,10 @@ public final class Node implements AutoCloseable {
                 peers.add(new PeerAddress(p.publicKey(), p.host(), p.port()));
             }
         }
-        return P2pConfig.defaults(config.p2pPort(), peers).withListen(config.p2pHost(), config.p2pPort());
+        // A NEW-VIEW carries the blocks it re-proposes: frames must hold up to 2 * n * maxBlockBytes.
+        long needed = 2L * genesis.validators().size() * genesis.params().maxBlockBytes();
+        int maxFrame = (int) Math.min(P2pConfig.MAX_FRAME_BYTES_CEILING, Math.max(P2pConfig.DEFAULT_MAX_FRAME_BYTES, needed));
+        return P2pConfig.defaults(config.p2pPort(), peers).withListen(config.p2pHost(), config.p2pPort()).withMaxFrameBytes(maxFrame);
     }
 
     private Set<PublicKey> allowList(ValidatorSet validators) {
