@@ -534,6 +534,9 @@ public final class Simulation {
             return;
         }
         byte[] old = node.heard.get(rnd.nextInt(node.heard.size()));
+        if (old.length == 0) {
+            return; // another forger's empty message: nothing to mutilate
+        }
         if (node.behaviour == Behaviour.REPLAY) {
             transmit(node, target, old);
         } else if (node.behaviour == Behaviour.FORGE) {
