@@ -130,7 +130,11 @@ final class ScenarioDriver implements AutoCloseable {
         List<Future<JsonNode>> futures = new ArrayList<>();
         for (int i = 0; i < to.size(); i++) {
             String[] c = {"tx", "transfer", "--key", fromKey, "--to", to.get(i), "--amount", mtn.get(i), "--nonce", Long.toString(nonce + i)};
-            futures.add(pool.submit(() -> sendAllowingGaps(c)));
+            long head = i * NONCE_GAP_PAUSE_MS;
+            futures.add(pool.submit(() -> {
+                Thread.sleep(head);   // a head start for the lower nonces: fewer refusals to retry
+                return sendAllowingGaps(c);
+            }));
         }
         for (Future<JsonNode> f : futures) {
             f.get(PARALLEL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
