@@ -22,6 +22,10 @@ final class NodeRunner {
             node.start();
         } catch (IOException | LedgerException e) {
             throw new UserError(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A setting out of range or a state the node cannot start from: say what, not where in the code.
+            LOG.debug("node start failed", e);
+            throw new UserError("cannot start the node: " + e.getMessage());
         }
         Thread hook = new Thread(() -> {
             LOG.info("shutting down");

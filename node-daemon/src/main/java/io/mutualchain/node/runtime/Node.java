@@ -202,7 +202,11 @@ public final class Node implements AutoCloseable {
         // A NEW-VIEW carries the blocks it re-proposes: frames must hold up to 2 * n * maxBlockBytes.
         long needed = 2L * genesis.validators().size() * genesis.params().maxBlockBytes();
         int maxFrame = (int) Math.min(P2pConfig.MAX_FRAME_BYTES_CEILING, Math.max(P2pConfig.DEFAULT_MAX_FRAME_BYTES, needed));
-        return P2pConfig.defaults(config.p2pPort(), peers).withListen(config.p2pHost(), config.p2pPort()).withMaxFrameBytes(maxFrame);
+        // Each channel's queue must hold at least one largest frame.
+        long queueBytes = Math.max(P2pConfig.DEFAULT_QUEUE_BYTES_MAX, maxFrame);
+        return P2pConfig.defaults(config.p2pPort(), peers).withListen(config.p2pHost(), config.p2pPort())
+                .withQueues(P2pConfig.DEFAULT_CONSENSUS_QUEUE_MAX, P2pConfig.DEFAULT_GOSSIP_QUEUE_MAX, P2pConfig.DEFAULT_SYNC_QUEUE_MAX, queueBytes)
+                .withMaxFrameBytes(maxFrame);
     }
 
     private Set<PublicKey> allowList(ValidatorSet validators) {
