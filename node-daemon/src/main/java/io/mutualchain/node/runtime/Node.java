@@ -119,7 +119,7 @@ public final class Node implements AutoCloseable {
         if (validator) {
             PbftEngine engine = new PbftEngine(ConsensusTimers.pbftConfig(genesis, config), key, validators,
                     new LedgerBlockValidator(ledger), ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(),
-                    ledger.lastBlockHash());
+                    ledger.lastBlockHash(), ledger.stateRoot());
             ConsensusLoop loop = new ConsensusLoop(engine, ledger, mempool, key.publicKey(), config.emptyBlockIntervalMs(),
                     config.tickMs(), network, stats, this::fail);
             started.push(loop);
