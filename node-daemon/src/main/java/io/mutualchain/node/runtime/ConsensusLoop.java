@@ -184,21 +184,36 @@ final class ConsensusLoop implements AutoCloseable {
         maybePropose();
     }
 
-    private void maybePropose() {
+    /** Proposes the next block if this node may and there is a reason to (transactions, or the empty-block interval passed). */
+    private boolean maybePropose() {
         if (!engine.canPropose()) {
-            return;
+            return false;
         }
         long now = System.currentTimeMillis();
         List<Transaction> txs = mempool.take(params.maxBlockTxs(), params.maxBlockBytes() - 4096L);
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
-            return;
+            return false;
         }
         Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
                 ledger.lastBlockTimeMs(), ledger.stateRoot(), txs, self, engine.view(), now);
         engine.propose(block);
+        return true;
     }
 
+    /**
+     * Acts on everything the engine has asked for. When that applied a block, the primary proposes
+     * the next one at once (if it has transactions) rather than at the next tick or arrival.
+     */
     private void drain() throws LedgerException {
+        boolean applied;
+        do {
+            applied = drainReady();
+        } while (applied && maybePropose());
+        publishStatus();
+    }
+
+    private boolean drainReady() throws LedgerException {
+        boolean applied = false;
         while (engine.hasReady()) {
             Ready ready = engine.ready();
             persist(ready.persist());
@@ -211,6 +226,7 @@ final class ConsensusLoop implements AutoCloseable {
             }
             for (CommittedBlock c : ready.committed()) {
                 apply(c);
+                applied = true;
             }
             long now = System.currentTimeMillis();
             for (SyncRequest r : ready.syncRequests()) {
@@ -218,6 +234,10 @@ final class ConsensusLoop implements AutoCloseable {
             }
             engine.advance(ready);
         }
+        return applied;
+    }
+
+    private void publishStatus() {
         long newView = engine.view();
         if (newView != view) {
             LOG.warn("view {} -> {}: primary is now {}{}", view, newView, engine.primary(),
