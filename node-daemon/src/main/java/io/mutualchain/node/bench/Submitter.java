@@ -14,7 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * a with a mod C == w, sends to node w mod (number of nodes), and sends their transactions
  * round-robin, each account's in nonce order, in JSON-RPC batches of up to {@code batch}; so no
  * transaction arrives before the one it follows. With a rate, transaction i is not sent before
- * start + i / rate.
+ * start + i / rate, and a batch leaves at most {@link #MAX_BATCH_WAIT_NANOS} after its oldest
+ * transaction was due (without that, 32 workers filling batches of 20 at 1,000 tx/s would send
+ * synchronised bursts every 640 ms).
  */
 final class Submitter {
     record Result(String[] ids, long[] submittedAt, int accepted, int rejected, String firstRejection, long startNanos) {
@@ -25,6 +27,11 @@ final class Submitter {
     private final int threads;
     private final int rate;
     private final int batch;
+    /**
+     * With an offered rate, a batch is sent once its oldest transaction has waited this long, full
+     * or not, so that batching smooths nothing away: the load arrives at the rate asked for.
+     */
+    static final long MAX_BATCH_WAIT_NANOS = 10_000_000L;
 
     Submitter(List<URI> nodes, List<List<Transaction>> perAccount, int threads, int rate, int batch) {
         this.nodes = nodes;
@@ -58,9 +65,11 @@ final class Submitter {
                             continue;
                         }
                         int index = round * accounts + a;
+                        pace(start, index);
                         pending.add(txs.get(round));
                         indexes.add(index);
-                        if (pending.size() >= batch) {
+                        boolean waitedLongEnough = rate > 0 && System.nanoTime() - due(start, indexes.get(0)) >= MAX_BATCH_WAIT_NANOS;
+                        if (pending.size() >= batch || waitedLongEnough) {
                             flush(sender, pending, indexes, start, ids, at, accepted, rejected, firstRejection);
                         }
                     }
@@ -81,7 +90,6 @@ final class Submitter {
         if (pending.isEmpty()) {
             return;
         }
-        pace(start, indexes.get(indexes.size() - 1));
         long now = System.nanoTime();
         for (int i : indexes) {
             at[i] = now;
@@ -111,12 +119,15 @@ final class Submitter {
         indexes.clear();
     }
 
+    private long due(long start, int index) {
+        return start + (long) (index * (1_000_000_000.0 / rate));
+    }
+
     private void pace(long start, int index) {
         if (rate <= 0) {
             return;
         }
-        long due = start + (long) (index * (1_000_000_000.0 / rate));
-        long wait = due - System.nanoTime();
+        long wait = due(start, index) - System.nanoTime();
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
