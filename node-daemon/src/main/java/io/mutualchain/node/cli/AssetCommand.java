@@ -2,7 +2,6 @@ package io.mutualchain.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.tx.AssetEvent;
@@ -92,11 +91,7 @@ public final class AssetCommand {
                 }
                 return AssetEvent.newAssetId(k.address(), nonce);
             }
-            try {
-                return Hash32.of(Hex.decode(asset));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--asset: " + e.getMessage());
-            }
+            return TxSender.assetId("--asset", asset);
         }
 
         private static <T> T require(T value, String flag) {
@@ -122,21 +117,12 @@ public final class AssetCommand {
 
         @Override
         public void run() {
-            Hash32 id;
-            try {
-                id = Hash32.of(Hex.decode(asset));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--asset: " + e.getMessage());
-            }
-            KeyPair k = key.load();
-            JsonNode receipt = TxSender.send(rpc, k, TxSender.nextNonce(rpc, k), new CreditClose(id, !defaulted));
-            TxSender.requireSuccess(receipt);
+            Hash32 id = TxSender.assetId("--asset", asset);
             ObjectNode out = Printer.object();
             out.put("asset", id.toString());
             out.put("repaid", !defaulted);
-            out.put("txId", receipt.path("txId").asText());
-            out.put("height", receipt.path("height").asLong());
-            new Printer(System.out, json.enabled()).print(out, "credit on " + id + " closed as " + (defaulted ? "defaulted" : "repaid"));
+            TxSender.sendAndPrint(rpc, json, key.load(), new CreditClose(id, !defaulted), out,
+                    "credit on " + id + " closed as " + (defaulted ? "defaulted" : "repaid"));
         }
     }
 

@@ -1,9 +1,6 @@
 package io.mutualchain.node.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mutualchain.core.bytes.Hex;
-import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.genesis.Role;
 import io.mutualchain.core.tx.FraudRuling;
@@ -50,14 +47,10 @@ public final class GovCommand {
                 throw new UserError(e.getMessage());
             }
             KeyPair k = key.load();
-            JsonNode receipt = TxSender.send(rpc, k, TxSender.nextNonce(rpc, k), v);
-            TxSender.requireSuccess(receipt);
             ObjectNode out = Printer.object();
             out.put("proposal", v.proposalId().toString());
             out.put("voter", k.address().toString());
-            out.put("txId", receipt.path("txId").asText());
-            out.put("height", receipt.path("height").asLong());
-            new Printer(System.out, json.enabled()).print(out, "voted for proposal " + v.proposalId() + " in block " + receipt.path("height").asLong());
+            TxSender.sendAndPrint(rpc, json, k, v, out, "voted for proposal " + v.proposalId());
         }
     }
 
@@ -80,20 +73,15 @@ public final class GovCommand {
         public void run() {
             FraudRuling f;
             try {
-                f = new FraudRuling(Address.parse(party), Hash32.of(Hex.decode(asset)),
+                f = new FraudRuling(Address.parse(party), TxSender.assetId("--asset", asset),
                         io.mutualchain.core.crypto.Sha256.hash(evidence.getBytes(StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            KeyPair k = key.load();
-            JsonNode receipt = TxSender.send(rpc, k, TxSender.nextNonce(rpc, k), f);
-            TxSender.requireSuccess(receipt);
             ObjectNode out = Printer.object();
             out.put("party", f.party().toString());
             out.put("asset", f.assetId().toString());
-            out.put("txId", receipt.path("txId").asText());
-            out.put("height", receipt.path("height").asLong());
-            new Printer(System.out, json.enabled()).print(out, "fraud ruling against " + f.party() + " committed");
+            TxSender.sendAndPrint(rpc, json, key.load(), f, out, "fraud ruling against " + f.party() + " committed");
         }
     }
 }

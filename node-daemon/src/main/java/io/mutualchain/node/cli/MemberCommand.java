@@ -9,7 +9,6 @@ import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.tx.Join;
 import io.mutualchain.core.tx.KycAttest;
 import io.mutualchain.core.tx.Rate;
-import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +24,6 @@ import picocli.CommandLine.Parameters;
 public final class MemberCommand {
     /** Bytes of the random salt that hides a member's profile commitment. */
     static final int SALT_BYTES = 16;
-
-    private static void sendAndPrint(RpcOption rpc, JsonOption json, KeyPair k, TxPayload payload, ObjectNode out, String text) {
-        JsonNode receipt = TxSender.send(rpc, k, TxSender.nextNonce(rpc, k), payload);
-        TxSender.requireSuccess(receipt);
-        out.put("txId", receipt.path("txId").asText());
-        out.put("height", receipt.path("height").asLong());
-        new Printer(System.out, json.enabled()).print(out, text + " (block " + receipt.path("height").asLong() + ")");
-    }
 
     @Command(name = "join", description = {"Join as a Level 1 member. Age, gender and beneficiary stay off chain: only a salted hash",
             "of them is stored. Keep the printed salt: it is what opens the commitment later."})
@@ -70,7 +61,7 @@ public final class MemberCommand {
             out.put("level", 1);
             out.put("commitment", commitment.toString());
             out.put("salt", "0x" + Hex.encode(salt));
-            sendAndPrint(rpc, json, k, new Join(commitment, units), out,
+            TxSender.sendAndPrint(rpc, json, k, new Join(commitment, units), out,
                     k.address() + " joined as a Level 1 member; profile commitment " + commitment + ", salt 0x" + Hex.encode(salt));
         }
     }
@@ -101,7 +92,7 @@ public final class MemberCommand {
             out.put("member", m.toString());
             out.put("level", 2);
             out.put("recordHash", h.toString());
-            sendAndPrint(rpc, json, key.load(), new KycAttest(m, h), out, m + " is now a Level 2 member (record " + h + ")");
+            TxSender.sendAndPrint(rpc, json, key.load(), new KycAttest(m, h), out, m + " is now a Level 2 member (record " + h + ")");
         }
     }
 
@@ -122,17 +113,12 @@ public final class MemberCommand {
 
         @Override
         public void run() {
-            Hash32 id;
-            try {
-                id = Hash32.of(Hex.decode(asset));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--asset: " + e.getMessage());
-            }
+            Hash32 id = TxSender.assetId("--asset", asset);
             ObjectNode out = Printer.object();
             out.put("asset", id.toString());
             out.put("record", record);
             out.put("positive", !negative);
-            sendAndPrint(rpc, json, key.load(), new Rate(id, record, !negative), out, "rated the deal in record " + record + " of " + id);
+            TxSender.sendAndPrint(rpc, json, key.load(), new Rate(id, record, !negative), out, "rated the deal in record " + record + " of " + id);
         }
     }
 

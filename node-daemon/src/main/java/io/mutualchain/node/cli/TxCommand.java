@@ -2,13 +2,11 @@ package io.mutualchain.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
-import io.mutualchain.rpc.RpcException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,12 +67,7 @@ public final class TxCommand {
             String chainId = Rpc.callOrFail(rpc, "mc_chainId").asText();
             long n = nonce != null ? nonce : Rpc.callOrFail(rpc, "mc_getAccount", k.address().toString()).path("nonce").asLong();
             Transaction tx = Transaction.sign(chainId, k, n, fee, new Transfer(recipient, units));
-            try {
-                Rpc.call(rpc, "mc_sendRawTransaction", "0x" + Hex.encode(tx.encode()));
-            } catch (RpcException e) {
-                String reason = e.data() != null && e.data().has("reason") ? e.data().get("reason").asText() + ": " : "";
-                throw new UserError("the node refused the transaction: " + reason + e.getMessage());
-            }
+            TxSender.submit(rpc, tx);
             ObjectNode out = Printer.object();
             out.put("txId", tx.id().toString());
             out.put("from", k.address().toString());
