@@ -182,7 +182,7 @@ public final class Node implements AutoCloseable {
 
     private static boolean admitFromPeer(TxAdmission admission, byte[] raw, Runnable wake) {
         try {
-            admission.admit(raw);
+            admission.admit(raw, false);
             wake.run();
             return true;
         } catch (TxRejectedException e) {

@@ -1,12 +1,8 @@
 package io.mutualchain.node.runtime;
 
-import io.mutualchain.core.codec.CodecException;
 import io.mutualchain.core.crypto.Hash32;
-import io.mutualchain.core.genesis.ChainParams;
-import io.mutualchain.core.tx.StatelessChecks;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejectedException;
-import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import io.mutualchain.ledger.AccountProof;
@@ -92,31 +88,9 @@ final class NodeApiAdapter implements NodeApi {
 
     @Override
     public Hash32 sendRawTransaction(byte[] raw) throws TxRejectedException {
-        Optional<TxRejection> rule = ruleCheck(raw);
-        if (rule.isPresent()) {
-            throw new TxRejectedException(rule.get());
-        }
-        Transaction tx = admission.admit(raw);
+        Transaction tx = admission.admit(raw, true);
         onAdmitted.accept(tx);
         return tx.id();
-    }
-
-    /**
-     * A wallet's transaction that a ledger rule would refuse against the committed state is refused
-     * here, before it costs a fee; the receipt would have said the same. Anything that does not decode
-     * or fails the stateless checks is left to admission, which reports it in its own words.
-     */
-    private Optional<TxRejection> ruleCheck(byte[] raw) {
-        Transaction tx;
-        try {
-            tx = Transaction.decode(raw);
-        } catch (CodecException e) {
-            return Optional.empty();
-        }
-        if (ledger.checkStateless(tx).isPresent()) {
-            return Optional.empty();
-        }
-        return ledger.checkRules(tx);
     }
 
     @Override

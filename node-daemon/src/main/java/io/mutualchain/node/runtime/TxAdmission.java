@@ -29,7 +29,12 @@ final class TxAdmission {
         this.accounts = new LedgerAccounts(ledger);
     }
 
-    Transaction admit(byte[] raw) throws TxRejectedException {
+    /**
+     * @param ruleCheck also refuse what a ledger rule would refuse against the committed state (a
+     *                  wallet's transaction: refused here, before it costs a fee, with the reason its
+     *                  receipt would give); a peer's transaction skips it and is judged in its block
+     */
+    Transaction admit(byte[] raw, boolean ruleCheck) throws TxRejectedException {
         ChainParams p = genesis.params();
         if (raw.length > p.maxTxBytes()) {
             throw new TxRejectedException(TxRejection.of(TxRejection.Reason.TOO_LARGE,
@@ -46,6 +51,9 @@ final class TxAdmission {
             throw new TxRejectedException(TxRejection.of(TxRejection.Reason.DUPLICATE, "transaction " + tx.id() + " is already pending"));
         }
         Optional<TxRejection> bad = ledger.checkStateless(tx);
+        if (bad.isEmpty() && ruleCheck) {
+            bad = ledger.checkRules(tx);
+        }
         if (bad.isPresent()) {
             throw new TxRejectedException(bad.get());
         }
