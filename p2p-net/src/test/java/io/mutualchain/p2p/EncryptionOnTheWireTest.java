@@ -25,7 +25,9 @@ class EncryptionOnTheWireTest {
             try (TcpProxy proxy = new TcpProxy(a.port())) {
                 PeerAddress viaProxy = new PeerAddress(a.publicKey(), TestNet.HOST, proxy.port());
                 P2pNode b = net.start(TestNet.fastConfig(0, List.of(viaProxy)), keys.get(1), allow, TestNet.CHAIN, rb);
-                Eventually.await("linked through the proxy", () -> a.connectedPeers().contains(b.publicKey()));
+                // Both directions send below, and each side admits the link at its own moment: wait for both.
+                Eventually.await("linked through the proxy",
+                        () -> a.connectedPeers().contains(b.publicKey()) && b.connectedPeers().contains(a.publicKey()));
                 for (Channel c : Channel.values()) {
                     assertThat(b.send(a.publicKey(), c, secret)).isTrue();
                     assertThat(a.send(b.publicKey(), c, secret)).isTrue();
