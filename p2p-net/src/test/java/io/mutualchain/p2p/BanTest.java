@@ -34,7 +34,9 @@ class BanTest {
             assertThat(ra.connectEvents).containsExactly(kb);
             assertThat(a.send(kb, Channel.CONSENSUS, new byte[] {1})).isFalse();
 
-            Eventually.await("b is linked again after the ban", () -> a.connectedPeers().contains(kb));
+            // b sends next, and each side admits the link at its own moment: wait for both.
+            Eventually.await("b is linked again after the ban",
+                    () -> a.connectedPeers().contains(kb) && b.connectedPeers().contains(a.publicKey()));
             assertThat(ra.connectEvents).containsExactly(kb, kb);
             byte[] again = "again".getBytes(StandardCharsets.UTF_8);
             assertThat(b.send(a.publicKey(), Channel.CONSENSUS, again)).isTrue();

@@ -40,7 +40,8 @@ class HostileInputTest {
             assertThat(a.stats().refusals(RefusalReason.BAD_HELLO)).isEqualTo(1);
 
             P2pNode b = net.start(TestNet.fastConfig(0, List.of(TestNet.addressOf(a))), keys.get(1), allow, TestNet.CHAIN, new Recorder());
-            Eventually.await("a still links peers", () -> a.connectedPeers().contains(b.publicKey()));
+            Eventually.await("a still links peers",
+                    () -> a.connectedPeers().contains(b.publicKey()) && b.connectedPeers().contains(a.publicKey()));
             byte[] hello = "still here".getBytes(StandardCharsets.UTF_8);
             assertThat(b.send(a.publicKey(), Channel.TX_GOSSIP, hello)).isTrue();
             Eventually.await("a still delivers", () -> ra.got(b.publicKey(), Channel.TX_GOSSIP, hello));
@@ -116,7 +117,9 @@ class HostileInputTest {
             P2pNode b = net.start(TestNet.fastConfig(0, List.of(TestNet.addressOf(a))).withMaxFrameBytes(4 * max),
                     keys.get(1), allow, TestNet.CHAIN, new Recorder());
             P2pNode c = net.start(TestNet.fastConfig(0, List.of(TestNet.addressOf(a))), keys.get(2), allow, TestNet.CHAIN, new Recorder());
-            Eventually.await("a links b and c", () -> a.connectedPeers().equals(Set.of(b.publicKey(), c.publicKey())));
+            // b and c send next: wait until each of them has admitted its link too, not only a.
+            Eventually.await("a links b and c", () -> a.connectedPeers().equals(Set.of(b.publicKey(), c.publicKey()))
+                    && b.connectedPeers().contains(a.publicKey()) && c.connectedPeers().contains(a.publicKey()));
 
             assertThat(b.send(a.publicKey(), Channel.BLOCK_SYNC, new byte[max + 1])).isTrue();
             Eventually.await("a banned b", () -> a.stats().bans() == 1 && !a.connectedPeers().contains(b.publicKey()));
