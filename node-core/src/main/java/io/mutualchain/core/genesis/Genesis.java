@@ -33,6 +33,10 @@ public record Genesis(String chainId, long genesisTimeMs, List<Validator> valida
             throw new IllegalArgumentException("genesisTime must not be negative");
         }
         validators = List.copyOf(validators);
+        if (validators.size() > ValidatorSet.MAX_VALIDATORS) {
+            throw new IllegalArgumentException("genesis lists " + validators.size() + " validators; at most " + ValidatorSet.MAX_VALIDATORS
+                    + " are allowed");
+        }
         new ValidatorSet(validators); // validates non-empty and unique keys
         List<Allocation> sorted = new ArrayList<>(allocations);
         sorted.sort(Comparator.comparing(Allocation::address));

@@ -14,6 +14,13 @@ import java.util.Set;
  * other n it is the smallest q with 2q - n &gt; f, so that any two quorums share an honest validator.
  */
 public final class ValidatorSet {
+    /**
+     * The most validators a set may hold, in genesis and after governance changes: every block's
+     * certificate carries up to a quorum of signatures and every consensus round costs O(n^2)
+     * messages, so n is kept where a block's certificate and a view change stay small.
+     */
+    public static final int MAX_VALIDATORS = 100;
+
     private final List<Validator> validators;
     private final Map<PublicKey, Integer> index = new HashMap<>();
     private final Set<PublicKey> keys;
@@ -21,6 +28,9 @@ public final class ValidatorSet {
     public ValidatorSet(List<Validator> validators) {
         if (validators.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one validator");
+        }
+        if (validators.size() > MAX_VALIDATORS) {
+            throw new IllegalArgumentException("a validator set holds at most " + MAX_VALIDATORS + " validators, not " + validators.size());
         }
         this.validators = List.copyOf(validators);
         LinkedHashSet<PublicKey> ks = new LinkedHashSet<>();
@@ -73,6 +83,22 @@ public final class ValidatorSet {
 
     public boolean contains(PublicKey key) {
         return index.containsKey(key);
+    }
+
+    /** Two sets are equal when they hold the same validators (names and keys) in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValidatorSet other && validators.equals(other.validators);
+    }
+
+    @Override
+    public int hashCode() {
+        return validators.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ValidatorSet" + validators;
     }
 
     public PublicKey primaryOf(long view) {

@@ -9,7 +9,7 @@ import io.mutualchain.core.codec.CodecException;
  * reused. New kinds are added here, with their tag, by the features that need them.
  */
 public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest, Rate, CreditClose, FraudRuling, GovernanceVote,
-        ContractDeploy, ContractCall {
+        ContractDeploy, ContractCall, ValidatorVote {
     /** The encoding tag of this kind. */
     int kind();
 
@@ -37,6 +37,7 @@ public sealed interface TxPayload permits Transfer, AssetEvent, Join, KycAttest,
             case GovernanceVote.KIND -> GovernanceVote.readFields(r);
             case ContractDeploy.KIND -> ContractDeploy.readFields(r);
             case ContractCall.KIND -> ContractCall.readFields(r);
+            case ValidatorVote.KIND -> ValidatorVote.readFields(r);
             default -> throw new CodecException("unknown transaction kind " + kind);
         };
     }

@@ -82,10 +82,10 @@ class MalformedKernelValuesTest {
     @Test
     void anUnknownPayloadKindIsRefused() {
         byte[] bytes = tx().encode();
-        bytes[kindOffset(tx())] = 11;
+        bytes[kindOffset(tx())] = 12;
         assertThatThrownBy(() -> Transaction.decode(bytes))
                 .isInstanceOf(CodecException.class)
-                .hasMessage("unknown transaction kind 11");
+                .hasMessage("unknown transaction kind 12");
     }
 
     @Test

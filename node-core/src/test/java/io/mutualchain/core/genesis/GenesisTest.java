@@ -108,6 +108,18 @@ class GenesisTest {
     }
 
     @Test
+    void aGenesisWithMoreValidatorsThanASetMayHoldIsRefused() {
+        assertThat(new Genesis(CHAIN, TIME_MS, validators(ValidatorSet.MAX_VALIDATORS), allocations(), ChainParams.DEFAULT).validators())
+                .hasSize(100);
+        assertThatThrownBy(() -> new Genesis(CHAIN, TIME_MS, validators(ValidatorSet.MAX_VALIDATORS + 1), allocations(), ChainParams.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("genesis lists 101 validators; at most 100 are allowed");
+        assertThatThrownBy(() -> new ValidatorSet(validators(ValidatorSet.MAX_VALIDATORS + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 100");
+    }
+
+    @Test
     void aGenesisWithoutValidatorsIsRefused() {
         assertThatThrownBy(() -> new Genesis(CHAIN, TIME_MS, List.of(), allocations(), ChainParams.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
