@@ -10,7 +10,9 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.exec.BlockExecutor;
+import io.mutualchain.ledger.model.ValidatorSchedule;
 import io.mutualchain.ledger.state.SparseMerkleTree;
+import io.mutualchain.ledger.state.StateKeys;
 import io.mutualchain.ledger.store.Cf;
 import io.mutualchain.ledger.store.Head;
 import io.mutualchain.ledger.store.Keys;
@@ -40,12 +42,16 @@ final class BlockCommit {
     private final SparseMerkleTree.Update tree;
     private final Head newHead;
     private final MtnTotals newTotals;
+    private final ValidatorSchedule newSchedule;
+    /** The epoch this block started, to be added to the history; null for most blocks. */
+    private final ValidatorEpoch promoted;
     private final long executeNanos;
     private final long treeNanos;
     private final long prepareEnd;
 
     private BlockCommit(Block block, CommitCertificate cert, BlockExecutor.Result result, List<Receipt> receipts, List<Integer> indexed,
-                        SparseMerkleTree.Update tree, Head newHead, MtnTotals newTotals, long executeNanos, long treeNanos, long prepareEnd) {
+                        SparseMerkleTree.Update tree, Head newHead, MtnTotals newTotals, ValidatorSchedule newSchedule, ValidatorEpoch promoted,
+                        long executeNanos, long treeNanos, long prepareEnd) {
         this.block = block;
         this.cert = cert;
         this.result = result;
@@ -54,13 +60,19 @@ final class BlockCommit {
         this.tree = tree;
         this.newHead = newHead;
         this.newTotals = newTotals;
+        this.newSchedule = newSchedule;
+        this.promoted = promoted;
         this.executeNanos = executeNanos;
         this.treeNanos = treeNanos;
         this.prepareEnd = prepareEnd;
     }
 
+    /**
+     * @param schedule   the validator schedule of the committed tip
+     * @param validators the set in force at the block's height (the schedule's current set, or its pending one if it starts here)
+     */
     static BlockCommit prepare(RocksLedgerDb db, Block block, CommitCertificate cert, MtnTotals totals, Genesis genesis,
-                               ValidatorSet validators, Function<Transaction, Optional<TxRejection>> stateless) {
+                               ValidatorSchedule schedule, ValidatorSet validators, Function<Transaction, Optional<TxRejection>> stateless) {
         long t0 = System.nanoTime();
         long height = block.height();
         Hash32 blockHash = block.hash();
@@ -92,7 +104,11 @@ final class BlockCommit {
         Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()));
         MtnTotals newTotals = new MtnTotals(totals.sumOfBalances(),
                 totals.accounts() + r.accountsCreated() - r.accountsRemoved(), totals.feesPaid() + r.feesPaid());
-        return new BlockCommit(block, cert, r, List.copyOf(receipts), indexed, tree, head, newTotals, t1 - t0, t2 - t1, t2);
+        byte[] scheduleBytes = r.entries().get(StateKeys.validatorsKey());
+        ValidatorSchedule newSchedule = scheduleBytes == null ? schedule : ValidatorSchedule.decode(scheduleBytes);
+        ValidatorEpoch promoted = newSchedule.current().base() != schedule.current().base() ? newSchedule.current() : null;
+        return new BlockCommit(block, cert, r, List.copyOf(receipts), indexed, tree, head, newTotals, newSchedule, promoted,
+                t1 - t0, t2 - t1, t2);
     }
 
     /**
@@ -147,6 +163,18 @@ final class BlockCommit {
         TreeNodes.write(batch, tree.writes());
         batch.put(Cf.META, Keys.META_HEAD, newHead.encode());
         batch.put(Cf.META, Keys.META_TOTALS, newTotals.encode());
+        if (promoted != null) {
+            batch.put(Cf.META, Keys.epoch(promoted.base()), promoted.encode());
+        }
+    }
+
+    ValidatorSchedule newSchedule() {
+        return newSchedule;
+    }
+
+    /** The epoch that came into force with this block, if one did. */
+    Optional<ValidatorEpoch> promoted() {
+        return Optional.ofNullable(promoted);
     }
 
     Head newHead() {

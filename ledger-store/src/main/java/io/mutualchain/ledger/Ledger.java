@@ -19,6 +19,7 @@ import io.mutualchain.ledger.exec.Refusal;
 import io.mutualchain.ledger.exec.StateChecks;
 import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.model.AssetRecord;
+import io.mutualchain.ledger.model.ValidatorSchedule;
 import io.mutualchain.core.genesis.VestingSchedule;
 import io.mutualchain.ledger.state.SparseMerkleTree;
 import io.mutualchain.ledger.state.StateKeys;
@@ -50,11 +51,10 @@ import java.util.TreeMap;
  */
 public final class Ledger implements AutoCloseable {
     /** On-disk format version; a database with another version is refused rather than misread. */
-    public static final long SCHEMA_VERSION = 3;
+    public static final long SCHEMA_VERSION = 4;
 
     private final RocksLedgerDb db;
     private final Genesis genesis;
-    private final ValidatorSet validators;
     private final VerifiedTxCache verified;
     /** Verified transaction ids kept for the pool's sake (about 100 bytes each). */
     static final int VERIFIED_POOL_ENTRIES = 100_000;
@@ -64,13 +64,16 @@ public final class Ledger implements AutoCloseable {
     private volatile Tip tip;
     private volatile CommitStats lastCommitStats;
 
-    private record Tip(Head head, MtnTotals totals) {
+    /**
+     * @param schedule the validator schedule in the tip's state
+     * @param epochs   every epoch in force so far, oldest first (the last one is {@code schedule.current()})
+     */
+    private record Tip(Head head, MtnTotals totals, ValidatorSchedule schedule, List<ValidatorEpoch> epochs) {
     }
 
     private Ledger(RocksLedgerDb db, Genesis genesis, Tip tip) {
         this.db = db;
         this.genesis = genesis;
-        this.validators = genesis.validatorSet();
         // Room for a full transaction pool (admission checks signatures through this cache, so a
         // proposal of pooled transactions is not checked again) and two blocks; a miss only costs a check.
         int cacheEntries = VERIFIED_POOL_ENTRIES + 2 * genesis.params().maxBlockTxs();
@@ -94,7 +97,16 @@ public final class Ledger implements AutoCloseable {
             }
             Head head = Head.decode(require(db, Keys.META_HEAD, "head"));
             MtnTotals totals = MtnTotals.decode(require(db, Keys.META_TOTALS, "totals"));
-            return new Ledger(db, genesis, new Tip(head, totals));
+            byte[] scheduleBytes = db.get(Cf.STATE, StateKeys.validatorsKey());
+            if (scheduleBytes == null) {
+                throw new LedgerException("database in " + db.dir() + " has no validator schedule; it is damaged");
+            }
+            ValidatorSchedule schedule = ValidatorSchedule.decode(scheduleBytes);
+            List<ValidatorEpoch> epochs = readEpochs(db);
+            if (epochs.isEmpty() || !epochs.get(epochs.size() - 1).equals(schedule.current())) {
+                throw new LedgerException("database in " + db.dir() + " has an epoch history that does not end in the validator set in force; it is damaged");
+            }
+            return new Ledger(db, genesis, new Tip(head, totals, schedule, epochs));
         } catch (CodecException e) {
             db.close();
             throw new LedgerException("database in " + db.dir() + " is corrupt: " + e.getMessage(), e);
@@ -115,6 +127,17 @@ public final class Ledger implements AutoCloseable {
             throw new LedgerException("database in " + db.dir() + " belongs to genesis " + stored + " but the configured genesis ("
                     + "chain '" + genesis.chainId() + "') is " + genesis.hash() + "; use the genesis this data was created with, or another data directory");
         }
+    }
+
+    private static List<ValidatorEpoch> readEpochs(RocksLedgerDb db) {
+        List<ValidatorEpoch> out = new ArrayList<>();
+        // Keys are "epoch/" + base big-endian, and the scan is in key order, so this is oldest first.
+        db.scan(Cf.META, (k, v) -> {
+            if (Keys.isEpochKey(k)) {
+                out.add(ValidatorEpoch.decode(v));
+            }
+        });
+        return List.copyOf(out);
     }
 
     private static byte[] require(RocksLedgerDb db, byte[] key, String what) throws LedgerException {
@@ -184,10 +207,13 @@ public final class Ledger implements AutoCloseable {
      * same. The nonce is not checked here (see {@link #checkAgainstState}).
      */
     public Optional<TxRejection> checkRules(Transaction tx) {
-        Head head = tip.head();
-        BlockExecutor.BlockContext ctx = new BlockExecutor.BlockContext(head.height() + 1, head.timeMs(),
-                validators.get(0).address(), genesis, validators);
         return db.withSnapshot(r -> {
+            // Head and validator schedule from the same snapshot as the state, so a commit racing this check cannot mix two tips.
+            Head head = Head.decode(r.get(Cf.META, Keys.META_HEAD));
+            ValidatorSchedule schedule = ValidatorSchedule.decode(r.get(Cf.STATE, StateKeys.validatorsKey()));
+            long next = head.height() + 1;
+            ValidatorSet validators = schedule.promotesAt(next) ? schedule.pending().get().validators() : schedule.current().validators();
+            BlockExecutor.BlockContext ctx = new BlockExecutor.BlockContext(next, head.timeMs(), validators.get(0).address(), genesis, validators);
             DbState state = new DbState(r);
             long balance = state.account(tx.senderAddress()).balance();
             long fee = genesis.params().baseFee();
@@ -267,7 +293,8 @@ public final class Ledger implements AutoCloseable {
     /** Everything a validator checks before voting for {@code block}; the reason if it must not. */
     public Optional<String> validateProposal(Block block) {
         synchronized (writerLock) {
-            return ProposalValidator.validate(block, tip.head(), genesis, validators, db::get, verified::check);
+            Tip t = tip;
+            return ProposalValidator.validate(block, t.head(), genesis, epochAt(t, t.head().height() + 1).validators(), db::get, verified::check);
         }
     }
 
@@ -278,19 +305,66 @@ public final class Ledger implements AutoCloseable {
      */
     public List<Receipt> commit(Block block, CommitCertificate cert) throws LedgerException {
         synchronized (writerLock) {
-            Head head = tip.head();
+            Tip t = tip;
+            Head head = t.head();
+            // HeaderLinks makes sure the block is at tip + 1, so the set in force there is known.
+            ValidatorSet validators = epochAt(t, head.height() + 1).validators();
             Optional<String> bad = HeaderLinks.check(block.header(), head, genesis.chainId())
                     .or(block::checkBody)
                     .or(() -> cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height()));
             if (bad.isPresent()) {
                 throw new LedgerException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + bad.get());
             }
-            BlockCommit c = BlockCommit.prepare(db, block, cert, tip.totals(), genesis, validators, verified::check);
+            BlockCommit c = BlockCommit.prepare(db, block, cert, t.totals(), genesis, t.schedule(), validators, verified::check);
             db.writeSynced(c::fill);
-            tip = new Tip(c.newHead(), c.newTotals());
+            List<ValidatorEpoch> epochs = t.epochs();
+            if (c.promoted().isPresent()) {
+                List<ValidatorEpoch> more = new ArrayList<>(epochs);
+                more.add(c.promoted().get());
+                epochs = List.copyOf(more);
+            }
+            tip = new Tip(c.newHead(), c.newTotals(), c.newSchedule(), epochs);
             lastCommitStats = c.stats();
             return c.receipts();
         }
+    }
+
+    /**
+     * The validator epoch in force at {@code height}: the set that proposes and certifies that block.
+     * Defined for committed heights and for the next one ({@code 1 <= height <= height() + 1}); for the
+     * next height it is the pending epoch when that starts there.
+     *
+     * @throws IllegalArgumentException for a height outside that range
+     */
+    public ValidatorEpoch epochAt(long height) {
+        return epochAt(tip, height);
+    }
+
+    private static ValidatorEpoch epochAt(Tip t, long height) {
+        long next = t.head().height() + 1;
+        if (height < 1 || height > next) {
+            throw new IllegalArgumentException("height " + height + " is outside 1.." + next + " (the committed heights and the next one)");
+        }
+        if (height == next && t.schedule().promotesAt(height)) {
+            return t.schedule().pending().get();
+        }
+        List<ValidatorEpoch> epochs = t.epochs();
+        for (int i = epochs.size() - 1; i >= 0; i--) {
+            if (epochs.get(i).base() < height) {
+                return epochs.get(i);
+            }
+        }
+        throw new IllegalStateException("no validator epoch covers height " + height + "; the genesis epoch starts at 0");
+    }
+
+    /** The epoch governance has approved that is not yet in force (its base is the checkpoint it starts after). */
+    public Optional<ValidatorEpoch> pendingEpoch() {
+        return tip.schedule().pending();
+    }
+
+    /** Every epoch that has been in force so far, oldest (genesis, base 0) first; the last is in force at the tip. */
+    public List<ValidatorEpoch> epochs() {
+        return tip.epochs();
     }
 
     /** Timings and counts of the last commit; null before the first. */

@@ -25,6 +25,7 @@ final class ProposalValidator {
     private ProposalValidator() {
     }
 
+    /** @param validators the set in force at the height after {@code tip} (see {@link Ledger#epochAt}) */
     static Optional<String> validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
                                      Function<Transaction, Optional<TxRejection>> stateless) {
         ChainParams p = genesis.params();
@@ -33,7 +34,7 @@ final class ProposalValidator {
             return links;
         }
         if (!validators.contains(block.header().proposer())) {
-            return Optional.of("block proposer " + block.header().proposer() + " is not a validator");
+            return Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height());
         }
         int txs = block.transactions().size();
         if (txs > p.maxBlockTxs()) {

@@ -15,6 +15,7 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.tx.TxRejection;
+import io.mutualchain.core.tx.ValidatorVote;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import io.mutualchain.ledger.ContractReceipt;
@@ -63,7 +64,10 @@ public final class BlockExecutor {
         }
     }
 
-    /** The block being executed: its height, header time and proposer. */
+    /**
+     * The block being executed: its height, header time and proposer, and the validator set in force at
+     * its height (the ledger's {@code epochAt(height)}; the executor checks it against the state's schedule).
+     */
     public record BlockContext(long height, long timeMs, Address proposer, Genesis genesis, ValidatorSet validators) {
     }
 
@@ -105,6 +109,8 @@ public final class BlockExecutor {
     public static Result execute(CommittedState committed, List<Transaction> txs, BlockContext block,
                                  Function<Transaction, Optional<TxRejection>> stateless) {
         Overlay overlay = Overlay.over(committed);
+        // Before any transaction: the block's own transactions (and its proposer and certificate) belong to the epoch in force at its height.
+        ValidatorRules.promoteIfDue(overlay, block.height(), block.validators());
         long baseFee = block.genesis().params().baseFee();
         long gasPrice = block.genesis().params().gasPrice();
         List<TxOutcome> outcomes = new ArrayList<>(txs.size());
@@ -192,6 +198,8 @@ public final class BlockExecutor {
             return DealRules.fraud(s, ctx, f);
         } else if (p instanceof GovernanceVote v) {
             return GovernanceRules.vote(s, ctx, v);
+        } else if (p instanceof ValidatorVote v) {
+            return ValidatorRules.vote(s, ctx, v);
         }
         throw new IllegalStateException("no rules for payload kind " + p.kindName());
     }
@@ -203,6 +211,8 @@ public final class BlockExecutor {
      */
     public static Optional<Refusal> checkRules(CommittedState committed, Transaction tx, BlockContext block) {
         TxContext ctx = new TxContext(tx, block.height(), block.timeMs(), block.proposer(), block.genesis(), block.validators());
-        return applyRules(Overlay.over(committed), ctx);
+        Overlay overlay = Overlay.over(committed);
+        ValidatorRules.promoteIfDue(overlay, block.height(), block.validators());
+        return applyRules(overlay, ctx);
     }
 }

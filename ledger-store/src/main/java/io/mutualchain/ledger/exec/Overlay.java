@@ -7,6 +7,7 @@ import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.model.AssetRecord;
 import io.mutualchain.ledger.model.ContractInfo;
 import io.mutualchain.ledger.model.Deal;
+import io.mutualchain.ledger.model.ValidatorSchedule;
 import io.mutualchain.ledger.model.Votes;
 import io.mutualchain.ledger.state.StateKeys;
 import java.util.Arrays;
@@ -135,6 +136,19 @@ public final class Overlay {
 
     public void put(Hash32 proposalId, Votes v) {
         entries.put(StateKeys.votesKey(proposalId), v.encode());
+    }
+
+    /** The validator schedule; every ledger has one from genesis on. */
+    public ValidatorSchedule validatorSchedule() {
+        byte[] v = entry(StateKeys.validatorsKey());
+        if (v == null) {
+            throw new IllegalStateException("the state holds no validator schedule; genesis writes one");
+        }
+        return ValidatorSchedule.decode(v);
+    }
+
+    public void put(ValidatorSchedule schedule) {
+        entries.put(StateKeys.validatorsKey(), schedule.encode());
     }
 
     NavigableMap<Address, Account> accountChanges() {

@@ -34,7 +34,21 @@ public record Refusal(Code code, String message) {
         ALREADY_RATED,
         ALREADY_VOTED,
         PROPOSAL_DONE,
-        COMMITTEE_FUNDS
+        COMMITTEE_FUNDS,
+        /** A validator addition names a key that is already in the (pending or current) validator set. */
+        VALIDATOR_EXISTS,
+        /** A validator removal names a key that is not in the (pending or current) validator set. */
+        NOT_A_VALIDATOR,
+        /** A validator removal would leave the set empty. */
+        LAST_VALIDATOR,
+        /** A validator addition would make the set larger than {@link io.mutualchain.core.genesis.ValidatorSet#MAX_VALIDATORS}. */
+        TOO_MANY_VALIDATORS,
+        /**
+         * A validator change reached its quorum in the checkpoint block at which the previously approved change
+         * takes over; it would need a second pending epoch, so the deciding vote is refused and may be sent again
+         * in the next block.
+         */
+        EPOCH_BOUNDARY
     }
 
     public static Refusal of(Code code, String message) {

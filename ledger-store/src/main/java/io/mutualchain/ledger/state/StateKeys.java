@@ -28,6 +28,8 @@ public final class StateKeys {
     public static final int CONTRACT_KIND = 0x07;
     /** One entry of a contract's storage: the 20-byte contract address, then the storage key's bytes. */
     public static final int STORAGE_KIND = 0x08;
+    /** The validator schedule (set in force and the approved next one): a singleton, the kind byte alone. */
+    public static final int VALIDATORS_KIND = 0x09;
 
     private StateKeys() {
     }
@@ -54,6 +56,11 @@ public final class StateKeys {
 
     public static byte[] contractKey(Address contract) {
         return withKind(CONTRACT_KIND, contract.toBytes(), -1);
+    }
+
+    /** The one state key of the validator schedule ({@link io.mutualchain.ledger.model.ValidatorSchedule}). */
+    public static byte[] validatorsKey() {
+        return new byte[] {(byte) VALIDATORS_KIND};
     }
 
     /** Storage keys are up to the VM's byte-string limit long; the tree key (a hash) keeps paths short whatever their length. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * consensus for recovery) never has to skip foreign keys. Names are part of the on-disk format.
  */
 public enum Cf {
-    /** Head, genesis hash, totals, schema version: small records keyed by ASCII names. */
+    /** Head, genesis hash, totals, schema version, the validator epoch history: small records keyed by ASCII names. */
     META("meta"),
     /** Height (8 bytes big-endian) to the encoded block. */
     BLOCKS("blocks"),

@@ -8,6 +8,8 @@ import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import io.mutualchain.ledger.model.Asset;
+import io.mutualchain.ledger.model.ValidatorSchedule;
+import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.ledger.state.StateKeys;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +36,17 @@ final class MemoryWorld implements CommittedState {
             Account acc = account(g.address());
             accounts.put(g.address(), acc.withRoles(acc.roles() | g.role().bit()));
         });
+        entries.put(StateKeys.validatorsKey(), ValidatorSchedule.genesis(genesis.validatorSet()).encode());
+    }
+
+    ValidatorSchedule schedule() {
+        return ValidatorSchedule.decode(entries.get(StateKeys.validatorsKey()));
+    }
+
+    /** The set in force for the next block, as the ledger's epochAt(height + 1) gives it. */
+    ValidatorSet nextValidators() {
+        ValidatorSchedule s = schedule();
+        return s.promotesAt(height + 1) ? s.pending().get().validators() : s.current().validators();
     }
 
     @Override
@@ -57,10 +70,11 @@ final class MemoryWorld implements CommittedState {
 
     /** Executes {@code txs} as the next block (one second later) and commits the result here. */
     List<BlockExecutor.TxOutcome> run(List<Transaction> txs) {
+        ValidatorSet validators = nextValidators();
         height++;
         timeMs += 1000;
         BlockExecutor.Result r = BlockExecutor.execute(this, txs,
-                new BlockExecutor.BlockContext(height, timeMs, proposer, genesis, genesis.validatorSet()), tx -> Optional.empty());
+                new BlockExecutor.BlockContext(height, timeMs, proposer, genesis, validators), tx -> Optional.empty());
         for (Map.Entry<Address, Account> e : r.changed().entrySet()) {
             if (e.getValue().isEmpty()) {
                 accounts.remove(e.getKey());
