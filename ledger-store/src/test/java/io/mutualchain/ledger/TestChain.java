@@ -40,6 +40,10 @@ final class TestChain {
     }
 
     TestChain(String chainId) {
+        this(chainId, ChainParams.DEFAULT);
+    }
+
+    TestChain(String chainId, ChainParams params) {
         List<Validator> validators = new ArrayList<>();
         for (int i = 0; i < VALIDATORS; i++) {
             KeyPair k = key(i + 1);
@@ -53,7 +57,7 @@ final class TestChain {
             allocations.add(new Allocation(u.address(), USER_FUNDS));
         }
         allocations.add(new Allocation(reserve.address(), Mtn.TOTAL_SUPPLY - USERS * USER_FUNDS));
-        genesis = new Genesis(chainId, GENESIS_TIME_MS, validators, allocations, ChainParams.DEFAULT);
+        genesis = new Genesis(chainId, GENESIS_TIME_MS, validators, allocations, params);
     }
 
     static KeyPair key(int n) {
@@ -78,17 +82,25 @@ final class TestChain {
 
     /** A block that extends the ledger's tip correctly. */
     Block nextBlock(Ledger ledger, List<Transaction> txs) {
+        return nextBlock(ledger, txs, proposer());
+    }
+
+    Block nextBlock(Ledger ledger, List<Transaction> txs, KeyPair proposer) {
         BlockHeader h = new BlockHeader(genesis.chainId(), ledger.height() + 1, ledger.lastBlockHash(), ledger.lastBlockTimeMs() + 1000,
-                Block.txRoot(txs), ledger.stateRoot(), txs.size(), proposer().publicKey(), 0);
+                Block.txRoot(txs), ledger.stateRoot(), txs.size(), proposer.publicKey(), 0);
         return new Block(h, txs);
     }
 
     /** A certificate signed by a quorum (the first three validators). */
     CommitCertificate certify(Block block) {
+        return certify(block, validatorKeys.subList(0, genesis.validatorSet().quorum()));
+    }
+
+    /** A certificate signed by exactly {@code signers}. */
+    CommitCertificate certify(Block block, List<KeyPair> signers) {
         byte[] msg = CommitVote.signingBytes(genesis.chainId(), block.header().view(), block.height(), block.hash());
         List<ValidatorSignature> sigs = new ArrayList<>();
-        for (int i = 0; i < genesis.validatorSet().quorum(); i++) {
-            KeyPair k = validatorKeys.get(i);
+        for (KeyPair k : signers) {
             sigs.add(new ValidatorSignature(k.publicKey(), k.sign(msg)));
         }
         return new CommitCertificate(block.header().view(), block.height(), block.hash(), sigs);

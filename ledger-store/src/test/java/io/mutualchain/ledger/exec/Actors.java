@@ -2,6 +2,7 @@ package io.mutualchain.ledger.exec;
 
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.DefaultGenesis;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.genesis.Role;
@@ -32,6 +33,10 @@ final class Actors {
     final Genesis genesis;
 
     Actors() {
+        this(ChainParams.DEFAULT);
+    }
+
+    Actors(ChainParams params) {
         genesis = DefaultGenesis.builder("mc-ledger-test", T0, List.of(new Validator("v0", validator.publicKey())))
                 .holders(presale.address(), sale.address(), team.address(), research.address())
                 .committee(2, List.of(committee1.publicKey(), committee2.publicKey()))
@@ -39,6 +44,7 @@ final class Actors {
                 .grant(creditor.address(), Role.CREDITOR)
                 .grant(kyc.address(), Role.KYC_AUTHORITY)
                 .grant(arbiter.address(), Role.ARBITER)
+                .params(params)
                 .build();
     }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Role;
+import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.tx.ValidatorVote;
+import io.mutualchain.ledger.model.ValidatorSchedule;
 import io.mutualchain.core.tx.AssetEvent;
 import io.mutualchain.core.tx.AssetEventCode;
 import io.mutualchain.core.tx.ContractCall;
@@ -38,12 +42,13 @@ import net.jqwik.api.Property;
  * Long random sequences of every transaction kind, valid and invalid, from every actor: whatever
  * happens, the sum of all balances stays the fixed supply (fees move to the proposer, join fees to the
  * committee, nothing is minted or burned), no balance goes negative, and credit scores stay in bounds.
- * Contract deploys and calls (MTN in with the call, out through transfer, reverts, running out of gas)
+ * Validator votes (adds and removals, with a checkpoint interval short enough that changes take effect) and contract deploys and calls (MTN in with the call, out through transfer, reverts, running out of gas)
  * are among the kinds.
  */
 class SupplyConservationPropertyTest {
     private static final int BLOCKS = 40;
     private static final int TXS_PER_BLOCK_MAX = 8;
+    private static final int CHECKPOINT_INTERVAL = 5;
 
     private static final byte[] COUNTER = counter();
     private static final String[] FUNCTIONS = {"bump", "deposit", "pay", "payThenRevert", "clear", "spin", "read"};
@@ -58,7 +63,8 @@ class SupplyConservationPropertyTest {
 
     @Property(tries = 30)
     void theSupplyIsConservedAndNoBalanceGoesNegative(@ForAll long seed) {
-        Actors cast = new Actors();
+        // A short checkpoint interval, so approved validator changes also take effect within the run.
+        Actors cast = new Actors(new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, CHECKPOINT_INTERVAL, 2 * CHECKPOINT_INTERVAL));
         MemoryWorld w = cast.world();
         Random rnd = new Random(seed);
         List<KeyPair> people = List.of(cast.owner, cast.recipient, cast.outsider, cast.gateway, cast.creditor, cast.kyc, cast.arbiter,
@@ -79,6 +85,10 @@ class SupplyConservationPropertyTest {
             }
             w.run(block);
             assertThat(w.sumOfBalances()).as("seed %d block %d", seed, b).isEqualTo(Mtn.TOTAL_SUPPLY);
+            ValidatorSchedule schedule = w.schedule();
+            assertThat(schedule.current().validators().size()).isBetween(1, ValidatorSet.MAX_VALIDATORS);
+            assertThat(schedule.current().base() % CHECKPOINT_INTERVAL).isZero();
+            schedule.pending().ifPresent(p -> assertThat(p.base()).isGreaterThan(w.height - 1).isLessThanOrEqualTo(w.height + CHECKPOINT_INTERVAL));
             for (Account a : w.accounts.values()) {
                 assertThat(a.balance()).isNotNegative();
                 assertThat(a.credit()).isBetween(0, Account.CREDIT_MAX);
@@ -112,7 +122,7 @@ class SupplyConservationPropertyTest {
         KeyPair other = people.get(rnd.nextInt(people.size()));
         Hash32 asset = assets.get(rnd.nextInt(assets.size()));
         byte[] data = new byte[rnd.nextInt(4)];
-        switch (rnd.nextInt(10)) {
+        switch (rnd.nextInt(11)) {
             case 0, 1 -> {
                 long amount = rnd.nextInt(3) == 0 ? 1 + (long) rnd.nextInt(1_000) * Mtn.UNIT : 1 + rnd.nextInt(1_000_000);
                 return new Transfer(other.address(), amount);
@@ -147,6 +157,12 @@ class SupplyConservationPropertyTest {
             }
             case 8 -> {
                 return new FraudRuling(other.address(), asset, Sha256.hash(data));
+            }
+            case 9 -> {
+                // Keys of people (some already validators, some not) added and removed, valid and invalid alike.
+                return rnd.nextBoolean()
+                        ? ValidatorVote.add(other.publicKey(), "v-" + rnd.nextInt(4), rnd.nextInt(2))
+                        : ValidatorVote.remove(other.publicKey(), rnd.nextInt(2));
             }
             default -> {
                 return rnd.nextBoolean()
