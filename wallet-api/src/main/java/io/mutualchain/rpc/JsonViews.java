@@ -11,10 +11,13 @@ import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.codec.CanonicalWriter;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.genesis.Role;
+import io.mutualchain.core.genesis.Validator;
+import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.tx.AssetEvent;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.tx.TxPayload;
+import io.mutualchain.core.tx.ValidatorVote;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
@@ -138,6 +141,13 @@ public final class JsonViews {
                 o.put("to", e.to().toString());
             }
             o.put("data", hex(e.data()));
+        } else if (payload instanceof ValidatorVote v) {
+            o.put("action", v.action().name());
+            o.put("validator", hex(v.validator().toBytes()));
+            o.put("validatorAddress", Address.of(v.validator()).toString());
+            o.put("name", v.name());
+            o.put("salt", v.salt());
+            o.put("proposalId", hash(v.proposalId()));
         } else if (ContractJson.payload(o, payload)) {
             return;
         } else {
@@ -272,6 +282,33 @@ public final class JsonViews {
         o.put("stateRoot", hash(p.stateRoot()));
         o.put("proof", hex(p.proof()));
         return o;
+    }
+
+    /** {@code mc_getValidators}: the set in force at a height with its quorum, and the approved next set or null. */
+    public static ObjectNode validators(ValidatorsView v) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("height", v.height());
+        o.put("epochBase", v.epochBase());
+        o.put("quorum", v.validators().quorum());
+        o.put("maxFaulty", v.validators().maxFaulty());
+        validatorList(o.putArray("validators"), v.validators());
+        if (v.pending().isEmpty()) {
+            o.putNull("pending");
+        } else {
+            ObjectNode p = o.putObject("pending");
+            p.put("fromHeight", v.pending().get().fromHeight());
+            validatorList(p.putArray("validators"), v.pending().get().validators());
+        }
+        return o;
+    }
+
+    private static void validatorList(ArrayNode out, ValidatorSet set) {
+        for (Validator val : set.validators()) {
+            ObjectNode e = out.addObject();
+            e.put("name", val.name());
+            e.put("publicKey", hex(val.publicKey().toBytes()));
+            e.put("address", val.address().toString());
+        }
     }
 
     public static ObjectNode status(StatusView s) {

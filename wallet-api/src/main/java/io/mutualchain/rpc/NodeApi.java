@@ -46,6 +46,14 @@ public interface NodeApi {
     /** A proof of an asset (present or not) against the latest state root. */
     ProofView assetProof(Hash32 id);
 
+    /**
+     * The validator set in force at {@code height} and the approved next set, if any. Defined for the
+     * committed heights and the next one ({@code 1 <= height <= blockNumber() + 1}).
+     *
+     * @throws IllegalArgumentException for a height outside that range; its message says the range
+     */
+    ValidatorsView validators(long height);
+
     /** The contract at {@code address} with its ABI; empty when no contract lives there. */
     Optional<ContractView> contract(Address address);
 

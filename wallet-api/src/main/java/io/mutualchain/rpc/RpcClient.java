@@ -227,6 +227,16 @@ public final class RpcClient {
         }
     }
 
+    /** {@code mc_getValidators}: the set in force at the next height, with the approved next set (see docs/api.md). */
+    public JsonNode validators() throws RpcException, IOException {
+        return call(NodeMethods.GET_VALIDATORS);
+    }
+
+    /** {@code mc_getValidators} at {@code height} (1 to the tip + 1). */
+    public JsonNode validators(long height) throws RpcException, IOException {
+        return call(NodeMethods.GET_VALIDATORS, height);
+    }
+
     public JsonNode status() throws RpcException, IOException {
         return call(NodeMethods.STATUS);
     }

@@ -8,6 +8,8 @@ import io.mutualchain.core.block.ValidatorSignature;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.core.genesis.Validator;
+import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.tx.StatelessChecks;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
@@ -186,6 +188,19 @@ public final class FakeNodeApi implements NodeApi {
 
     public synchronized void putContract(ContractView c) {
         contracts.put(c.address(), c);
+    }
+
+    /** The approved next validator set mc_getValidators reports; empty unless a test sets one. */
+    public volatile Optional<ValidatorsView.Pending> pendingValidators = Optional.empty();
+
+    /** The one fake validator is in force at every height from 1 to the next one. */
+    @Override
+    public synchronized ValidatorsView validators(long height) {
+        long next = blocks.size() + 1;
+        if (height < 1 || height > next) {
+            throw new IllegalArgumentException("height " + height + " is outside 1.." + next + " (the committed heights and the next one)");
+        }
+        return new ValidatorsView(height, 0, new ValidatorSet(List.of(new Validator("fake-0", validator.publicKey()))), pendingValidators);
     }
 
     /** What call() answers next. */

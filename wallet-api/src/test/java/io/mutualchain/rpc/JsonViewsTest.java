@@ -7,6 +7,7 @@ import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.tx.ValidatorVote;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
@@ -58,5 +59,20 @@ class JsonViewsTest {
     void aStatusBeforeTheFirstBlockMayHaveNoLastHash() {
         ObjectNode s = JsonViews.status(new StatusView("c", "n", 0, null, 0, 0, false, 0));
         assertThat(s.get("lastBlockHash").isNull()).isTrue();
+    }
+
+    @Test
+    void aValidatorVoteShowsItsActionKeyNameSaltAndProposalId() {
+        KeyPair sender = KeyPair.fromSeed(new byte[32]);
+        KeyPair joiner = KeyPair.fromSeed(new byte[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7});
+        ValidatorVote v = ValidatorVote.add(joiner.publicKey(), "node4", 3);
+        ObjectNode o = JsonViews.transaction(Transaction.sign("c", sender, 0, 1_000, v));
+        assertThat(o.get("kind").asText()).isEqualTo("validator-vote");
+        assertThat(o.get("action").asText()).isEqualTo("ADD");
+        assertThat(o.get("validator").asText()).isEqualTo("0x" + joiner.publicKey().toHex());
+        assertThat(o.get("validatorAddress").asText()).isEqualTo(joiner.address().toString());
+        assertThat(o.get("name").asText()).isEqualTo("node4");
+        assertThat(o.get("salt").asLong()).isEqualTo(3);
+        assertThat(o.get("proposalId").asText()).isEqualTo(JsonViews.hash(v.proposalId()));
     }
 }

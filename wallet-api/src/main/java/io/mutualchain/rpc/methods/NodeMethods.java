@@ -37,6 +37,7 @@ public final class NodeMethods {
     public static final String GET_ASSET = "mc_getAsset";
     public static final String GET_SUPPLY = "mc_getSupply";
     public static final String GET_PROOF = "mc_getProof";
+    public static final String GET_VALIDATORS = "mc_getValidators";
     public static final String CALL = ContractMethods.CALL;
     public static final String ESTIMATE_GAS = ContractMethods.ESTIMATE_GAS;
     public static final String GET_CONTRACT = ContractMethods.GET_CONTRACT;
@@ -66,6 +67,7 @@ public final class NodeMethods {
         registry.register(RpcMethod.of(GET_ASSET, List.of("id", "historyFrom", "historyLimit"), 1, m::asset));
         registry.register(RpcMethod.noParams(GET_SUPPLY, p -> JsonViews.supply(api.supply())));
         registry.register(RpcMethod.of(GET_PROOF, List.of("kind", "id"), 2, m::proof));
+        registry.register(RpcMethod.of(GET_VALIDATORS, List.of("height"), 0, m::validators));
         ContractMethods.register(registry, api);
         return registry;
     }
@@ -125,6 +127,17 @@ public final class NodeMethods {
             case "asset" -> JsonViews.proof(api.assetProof(ParamReaders.hash("id", p.required("id"))));
             default -> throw RpcError.invalidParam("kind", "must be \"account\" or \"asset\", got " + ParamReaders.describe(kind));
         };
+    }
+
+    /** The set in force at {@code height}, by default at the next height (the set that signs the next block). */
+    private JsonNode validators(Params p) {
+        Optional<JsonNode> h = p.optional("height").filter(v -> !v.isNull());
+        long height = h.isPresent() ? ParamReaders.nonNegative("height", h.get()) : api.blockNumber() + 1;
+        try {
+            return JsonViews.validators(api.validators(height));
+        } catch (IllegalArgumentException e) {
+            throw RpcError.invalidParam("height", e.getMessage());
+        }
     }
 
     /** A rejection keeps its stable code and message; {"reason": NAME} lets programs switch on it. */
