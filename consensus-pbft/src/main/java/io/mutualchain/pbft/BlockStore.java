@@ -37,4 +37,8 @@ final class BlockStore {
     void discardUpTo(long height) {
         blocks.headMap(height, true).clear();
     }
+
+    void discardAbove(long height) {
+        blocks.tailMap(height, false).clear();
+    }
 }

@@ -66,4 +66,8 @@ final class CommitVotes {
     void discardUpTo(long height) {
         byHeight.headMap(height, true).clear();
     }
+
+    void discardAbove(long height) {
+        byHeight.tailMap(height, false).clear();
+    }
 }

@@ -28,9 +28,15 @@ public final class PbftConfig {
     private final int syncRetryTicks;
     private final SignatureVerifier verifier;
     private final Set<InjectedFault> faults;
+    private final long epochBase;
 
     private PbftConfig(String chainId, ChainParams params, int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks,
                        int retransmitTicks, int syncRetryTicks, SignatureVerifier verifier, Set<InjectedFault> faults) {
+        this(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, 0);
+    }
+
+    private PbftConfig(String chainId, ChainParams params, int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks,
+                       int retransmitTicks, int syncRetryTicks, SignatureVerifier verifier, Set<InjectedFault> faults, long epochBase) {
         if (chainId == null || chainId.isEmpty()) {
             throw new IllegalArgumentException("chain id is required");
         }
@@ -49,6 +55,10 @@ public final class PbftConfig {
         this.syncRetryTicks = syncRetryTicks;
         this.verifier = verifier;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(InjectedFault.class) : EnumSet.copyOf(faults);
+        if (epochBase < 0 || epochBase % params.checkpointInterval() != 0) {
+            throw new IllegalArgumentException("epoch base must be 0 or a checkpoint height (a multiple of K), was " + epochBase);
+        }
+        this.epochBase = epochBase;
     }
 
     private static void check(String name, int ticks) {
@@ -63,24 +73,38 @@ public final class PbftConfig {
     }
 
     public PbftConfig withViewChangeTimeoutTicks(int first, int max) {
-        return new PbftConfig(chainId, params, first, max, retransmitTicks, syncRetryTicks, verifier, faults);
+        return new PbftConfig(chainId, params, first, max, retransmitTicks, syncRetryTicks, verifier, faults, epochBase);
     }
 
     public PbftConfig withRetransmitTicks(int ticks) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, ticks, syncRetryTicks, verifier, faults);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, ticks, syncRetryTicks, verifier, faults, epochBase);
     }
 
     public PbftConfig withSyncRetryTicks(int ticks) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, ticks, verifier, faults);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, ticks, verifier, faults, epochBase);
     }
 
     public PbftConfig withVerifier(SignatureVerifier v) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, v, faults);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, v, faults, epochBase);
     }
 
     /** Test-only: deliberately breaks the engine so that tests can prove the simulator notices. */
     PbftConfig withInjectedFaults(Set<InjectedFault> injected) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, injected);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, injected, epochBase);
+    }
+
+    /**
+     * The engine for the epoch that starts after checkpoint height {@code base}: its validator set
+     * was fixed by the ledger state at that height, and it orders heights base + 1 onwards (0 is the
+     * genesis epoch). See docs/consensus.md, "Validator-set changes".
+     */
+    public PbftConfig withEpochBase(long base) {
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, base);
+    }
+
+    /** The last height of the previous epoch; this engine orders the heights after it. */
+    public long epochBase() {
+        return epochBase;
     }
 
     boolean has(InjectedFault fault) {

@@ -40,6 +40,8 @@ public final class PbftEngine {
     static final int MAX_BACKOFF_SHIFT = 16;
     /** Smallest message size bound, whatever the block size: room for a NEW-VIEW of small blocks. */
     static final int MIN_MESSAGE_BYTES = 1 << 20;
+    /** {@link #epochEnd()} while no validator-set change is scheduled. */
+    public static final long NO_EPOCH_END = Long.MAX_VALUE;
 
     private final PbftConfig config;
     private final KeyPair key;
@@ -63,6 +65,10 @@ public final class PbftEngine {
     private long highestKnownCommitted;
     private long invalidProposals;
     private String lastInvalidProposal = "";
+    /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
+    private long epochEnd = NO_EPOCH_END;
+    /** The highest checkpoint a quorum signed above {@link #epochHorizon()}: this replica is behind at least that far. */
+    private long checkpointAhead;
 
     // Heights.
     private CheckpointProof stable = CheckpointProof.GENESIS;
@@ -118,8 +124,8 @@ public final class PbftEngine {
         if (!validators.contains(key.publicKey())) {
             throw new IllegalArgumentException("this node's key is not a validator");
         }
-        if (lastCommittedHeight < 0) {
-            throw new IllegalArgumentException("last committed height cannot be negative");
+        if (lastCommittedHeight < config.epochBase()) {
+            throw new IllegalArgumentException("last committed height " + lastCommittedHeight + " is below the epoch base " + config.epochBase());
         }
         this.config = config;
         this.key = key;
@@ -129,7 +135,7 @@ public final class PbftEngine {
         this.quorums = new Quorums(validators, config.has(InjectedFault.QUORUM_MINUS_ONE));
         this.codec = new MessageCodec(validators.size(), config.watermarkWindow());
         this.rules = new BlockRules(config, validators);
-        this.proofs = new ProofChecker(config, validators, quorums, rules);
+        this.proofs = new ProofChecker(config, validators, quorums, rules, this::epochHorizon);
         this.out = new Outbox(config.has(InjectedFault.PERSIST_AFTER_SEND));
         this.newViewHelp = new RateLimiter(config.retransmitTicks());
         this.checkpointHelp = new RateLimiter(config.retransmitTicks());
@@ -150,10 +156,22 @@ public final class PbftEngine {
     }
 
     private void restore(SortedMap<String, byte[]> restoredMap) {
+        long base = config.epochBase();
+        byte[] marker = restoredMap.get(PersistKeys.EPOCH);
+        long restoredEpoch = marker == null ? 0 : PersistKeys.decodeEpoch(marker);
+        if (restoredEpoch != base) {
+            // Records of an earlier epoch: its views, votes and checkpoints mean nothing to this one,
+            // and this replica has applied that epoch's last block, so it never acts in it again.
+            for (String k : restoredMap.keySet()) {
+                out.persist(k, null);
+            }
+            restoredMap = new TreeMap<>();
+            out.persist(PersistKeys.EPOCH, PersistKeys.encodeEpoch(base));
+        }
         RestoredState restored = RestoredState.parse(restoredMap, codec);
         view = restored.view.view();
         active = restored.view.active();
-        stable = restored.stable;
+        stable = restored.stable.height() >= base ? restored.stable : CheckpointProof.base(base);
         myCheckpoint = restored.myCheckpoint;
         sentPrePrepare.putAll(restored.sentPrePrepare);
         sentPrepare.putAll(restored.sentPrepare);
@@ -242,7 +260,7 @@ public final class PbftEngine {
     /** True when this node is the primary of an active view, the next height is in the window and its parent is applied. */
     public boolean canPropose() {
         long next = nextProposalHeight();
-        return active && isPrimary() && next <= stable.height() + config.watermarkWindow() && lastApplied == next - 1;
+        return active && isPrimary() && next <= windowTop() && lastApplied == next - 1;
     }
 
     public long nextProposalHeight() {
@@ -293,6 +311,7 @@ public final class PbftEngine {
             throw new IllegalStateException("applied block " + blockHash + " at " + height + " is not the committed one " + expected);
         }
         out.beginInput();
+        long horizonBefore = epochHorizon();
         lastApplied = height;
         lastAppliedHash = blockHash;
         committedHashes.headMap(Math.min(lastApplied, stable.height()), false).clear();
@@ -300,6 +319,9 @@ public final class PbftEngine {
             signCheckpoint(height, blockHash, stateRootAfter);
         }
         progress(height + 1);
+        if (epochHorizon() > horizonBefore && checkpointAhead > lastCommitted) {
+            maybeRequestSync(true); // the next stretch of a chain known to be ahead is now certainly this epoch's
+        }
     }
 
     /**
@@ -313,8 +335,9 @@ public final class PbftEngine {
         if (h <= lastCommitted) {
             return StepResult.rejected(RejectReason.IRRELEVANT, "height " + h + " is already committed");
         }
-        if (h > Math.max(stable.height(), lastCommitted) + config.watermarkWindow()) {
-            return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + h + " is too far ahead");
+        if (h > Math.max(stable.height(), lastCommitted) + config.watermarkWindow() || h > epochHorizon()) {
+            return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + h + (h > epochHorizon()
+                    ? " may belong to the next epoch (this one is certain only up to " + epochHorizon() + ")" : " is too far ahead"));
         }
         Optional<String> bad = proofs.commitCertificate(certificate, block);
         if (bad.isEmpty()) {
@@ -329,6 +352,63 @@ public final class PbftEngine {
         deliver();
         maybeBuildNewView();
         return StepResult.accepted();
+    }
+
+    /**
+     * The ledger has scheduled a validator-set change: this epoch's last height is {@code end} (a
+     * checkpoint height), and the next validator set orders the heights after it with a new engine.
+     * Called as soon as the ledger state that schedules it is applied, which is before any honest
+     * replica of this epoch can prepare height {@code end + 1}; anything already buffered above it
+     * (only a faulty replica could have sent it) is dropped, and nothing above it is accepted.
+     */
+    public void endEpochAt(long end) {
+        if (end <= config.epochBase() || end % config.checkpointInterval() != 0) {
+            throw new IllegalArgumentException("epoch end " + end + " must be a checkpoint height above the epoch base " + config.epochBase());
+        }
+        if (end == epochEnd) {
+            return;
+        }
+        if (epochEnd != NO_EPOCH_END || end < lastCommitted) {
+            throw new IllegalStateException("epoch end " + end + " conflicts with " + (epochEnd != NO_EPOCH_END
+                    ? "the scheduled end " + epochEnd : "the committed height " + lastCommitted));
+        }
+        out.beginInput();
+        epochEnd = end;
+        slots.tailMap(end, false).clear();
+        ahead.tailMap(end, false).clear();
+        certifiedWithoutBody.tailMap(end, false).clear();
+        commits.discardAbove(end);
+        blocks.discardAbove(end);
+    }
+
+    /** This epoch's last height, or {@link #NO_EPOCH_END}. */
+    public long epochEnd() {
+        return epochEnd;
+    }
+
+    /** True once the last block of this epoch is applied: the daemon then hands over to the next epoch's engine. */
+    public boolean epochFinished() {
+        return lastApplied == epochEnd;
+    }
+
+    /**
+     * The highest height certainly in this epoch: its scheduled end, or else the first checkpoint
+     * height above the next block to apply. The ledger makes a change approved in block h take effect
+     * after the first checkpoint height above h, so no change approved in that block or later can end
+     * the epoch sooner. Above it, messages may be the next epoch's, signed by validators of both sets
+     * (the next epoch may already run on replicas that are ahead), so they are not counted here.
+     */
+    long epochHorizon() {
+        if (epochEnd != NO_EPOCH_END) {
+            return epochEnd;
+        }
+        long k = config.checkpointInterval();
+        return ((lastApplied + 1) / k + 1) * k;
+    }
+
+    /** The highest height this replica may act on now: the watermark window, and never past what is certainly this epoch. */
+    private long windowTop() {
+        return Math.min(stable.height() + config.watermarkWindow(), epochHorizon());
     }
 
     // ---------------------------------------------------------------- Ready
@@ -479,7 +559,7 @@ public final class PbftEngine {
             sendStableProof(s.signer());
             return StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + c.height() + " is at or below the stable checkpoint");
         }
-        if (c.height() > stable.height() + config.watermarkWindow()) {
+        if (c.height() > windowTop()) {
             return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + c.height() + " is above the window");
         }
         if (!commits.add(s)) {
@@ -508,7 +588,7 @@ public final class PbftEngine {
             sendStableProof(s.signer());
             return Optional.of(StepResult.rejected(RejectReason.BELOW_WINDOW, "height " + height + " is at or below the stable checkpoint"));
         }
-        if (height > stable.height() + config.watermarkWindow()) {
+        if (height > windowTop()) {
             return Optional.of(StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + height + " is above the window"));
         }
         return Optional.empty();
@@ -682,7 +762,15 @@ public final class PbftEngine {
     }
 
     private void addCheckpoint(Signed<Checkpoint> s) {
-        checkpoints.add(s, quorums.q).ifPresent(this::stabilize);
+        checkpoints.add(s, quorums.q).ifPresent(proof -> {
+            if (proof.height() <= epochHorizon()) {
+                stabilize(proof);
+            } else if (proof.height() > checkpointAhead) {
+                // Possibly signed in the next epoch: not a proof here, but reason enough to fetch what is certainly ours.
+                checkpointAhead = proof.height();
+                maybeRequestSync(true);
+            }
+        });
     }
 
     private void stabilize(CheckpointProof proof) {
@@ -753,7 +841,7 @@ public final class PbftEngine {
         List<Block> bodies = new ArrayList<>();
         if (!config.has(InjectedFault.VIEW_CHANGE_WITHOUT_PREPARED)) {
             for (PreparedBlock c : prepared.tailMap(stable.height(), false).values()) {
-                if (c.cert().height() <= stable.height() + config.watermarkWindow()) {
+                if (c.cert().height() <= windowTop()) {
                     certs.add(c.cert());
                     if (c.cert().height() > lastCommitted) {
                         bodies.add(c.block());
@@ -868,7 +956,7 @@ public final class PbftEngine {
         }
         for (Signed<PrePrepare> pp : nv.body().prePrepares()) {
             long h = pp.body().height();
-            if (h > stable.height() && h <= stable.height() + config.watermarkWindow()) {
+            if (h > stable.height() && h <= windowTop()) {
                 Slot s = slot(h);
                 s.prePrepare = pp;
                 if (isPrimary()) {
@@ -911,8 +999,8 @@ public final class PbftEngine {
      * and sync (rate-limited per replica).
      */
     private void sendStableProof(PublicKey signer) {
-        if (stable.height() == 0 || signer.equals(self)) {
-            return;
+        if (stable.signatures().isEmpty() || signer.equals(self)) {
+            return; // an epoch base needs no proof
         }
         if (checkpointHelp.allow(signer, ticks)) {
             for (Signed<Checkpoint> c : stable.signatures()) {
@@ -939,7 +1027,7 @@ public final class PbftEngine {
                 }
             }
             long from = Math.max(stable.height(), lastCommitted - RETRANSMIT_COMMITTED_TAIL);
-            for (long h = from + 1; h <= stable.height() + config.watermarkWindow(); h++) {
+            for (long h = from + 1; h <= windowTop(); h++) {
                 Optional<Signed<Commit>> c = commits.of(h, self);
                 if (c.isEmpty()) {
                     if (h > lastCommitted && !slots.containsKey(h)) {
@@ -956,9 +1044,10 @@ public final class PbftEngine {
     }
 
     private void maybeRequestSync(boolean force) {
-        long provenFinal = Math.max(stable.height(), Math.max(
+        long provenFinal = Math.max(Math.max(stable.height(), checkpointAhead), Math.max(
                 ahead.isEmpty() ? 0 : ahead.firstKey() - 1,
                 certifiedWithoutBody.isEmpty() ? 0 : certifiedWithoutBody.lastKey()));
+        provenFinal = Math.min(provenFinal, epochHorizon());
         if (provenFinal > lastCommitted) {
             sync.next(lastCommitted, provenFinal, syncHolders(), ticks, force).ifPresent(out::sync);
         }

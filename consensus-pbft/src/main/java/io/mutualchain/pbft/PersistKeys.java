@@ -15,7 +15,9 @@ import io.mutualchain.core.crypto.Hash32;
  *   <li>{@code pbft/cert/H}: the prepared certificate for H and its block (before the COMMIT it justifies), so a
  *       restarted replica's VIEW-CHANGE still carries it;</li>
  *   <li>{@code pbft/ckpt}: the stable checkpoint proof;</li>
- *   <li>{@code pbft/mycp}: this replica's latest signed CHECKPOINT (re-sent after a restart).</li>
+ *   <li>{@code pbft/mycp}: this replica's latest signed CHECKPOINT (re-sent after a restart);</li>
+ *   <li>{@code pbft/epoch}: the epoch base these records belong to (absent means 0, genesis); records of
+ *       another epoch are deleted on start.</li>
  * </ul>
  * Records at or below the stable checkpoint are deleted when it advances.
  */
@@ -27,6 +29,7 @@ final class PersistKeys {
     static final String COMMIT = PersistOp.PREFIX + "c/";
     static final String CERT = PersistOp.PREFIX + "cert/";
     static final String MY_CHECKPOINT = PersistOp.PREFIX + "mycp";
+    static final String EPOCH = PersistOp.PREFIX + "epoch";
 
     record Vote(long view, Hash32 hash) {
     }
@@ -80,5 +83,13 @@ final class PersistKeys {
 
     static ViewState decodeView(byte[] b) {
         return Decoding.strict(b, "view record", (CanonicalReader r) -> new ViewState(r.uint("view", Long.MAX_VALUE), r.bool("active")));
+    }
+
+    static byte[] encodeEpoch(long base) {
+        return new CanonicalWriter(10).uint(base).toByteArray();
+    }
+
+    static long decodeEpoch(byte[] b) {
+        return Decoding.strict(b, "epoch record", (CanonicalReader r) -> r.uint("epoch", Long.MAX_VALUE));
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +40,12 @@ final class ProofChecker {
     private final ValidatorSet validators;
     private final Quorums quorums;
     private final BlockRules rules;
+    /** The highest height certainly in this epoch (see PbftEngine#epochHorizon); no proof may reach above it. */
+    private final LongSupplier horizon;
 
-    ProofChecker(PbftConfig config, ValidatorSet validators, Quorums quorums, BlockRules rules) {
+    ProofChecker(PbftConfig config, ValidatorSet validators, Quorums quorums, BlockRules rules, LongSupplier horizon) {
         this.config = config;
+        this.horizon = horizon;
         this.validators = validators;
         this.quorums = quorums;
         this.rules = rules;
@@ -52,8 +56,18 @@ final class ProofChecker {
     }
 
     Optional<String> checkpointProof(CheckpointProof p) {
-        if (p.height() == 0) {
-            return p.equals(CheckpointProof.GENESIS) ? Optional.empty() : Optional.of("genesis checkpoint proof must be empty");
+        long base = config.epochBase();
+        if (p.height() < base) {
+            return Optional.of("checkpoint proof at " + p.height() + " is from before this epoch (it starts after " + base + ")");
+        }
+        if (p.height() == base) {
+            // Only the unsigned base proof is valid here: a signed proof at this height is the previous epoch's.
+            return p.equals(CheckpointProof.base(base)) ? Optional.empty()
+                    : Optional.of("the checkpoint proof at the epoch base " + base + " must be the empty base proof");
+        }
+        if (p.height() > horizon.getAsLong()) {
+            return Optional.of("checkpoint proof at " + p.height() + " may belong to the next epoch (this one is certain only up to "
+                    + horizon.getAsLong() + ")");
         }
         if (p.height() % config.checkpointInterval() != 0) {
             return Optional.of("checkpoint height " + p.height() + " is not a multiple of K");
@@ -117,6 +131,10 @@ final class ProofChecker {
                 return Optional.of("prepared certificates must be in increasing height order");
             }
             last = c.height();
+            if (c.height() > horizon.getAsLong()) {
+                return Optional.of("prepared certificate at " + c.height() + " may belong to the next epoch (this one is certain only up to "
+                        + horizon.getAsLong() + ")");
+            }
             Optional<String> bad = preparedCert(c, vc.newView(), vc.stable().height());
             if (bad.isPresent()) {
                 return bad;
@@ -145,7 +163,7 @@ final class ProofChecker {
      * above a height that no quorum prepared can have committed, and the plan stops at the first gap.
      */
     Plan plan(List<Signed<ViewChange>> vcs) {
-        CheckpointProof stable = CheckpointProof.GENESIS;
+        CheckpointProof stable = CheckpointProof.base(config.epochBase());
         for (Signed<ViewChange> s : vcs) {
             if (s.body().stable().height() > stable.height()) {
                 stable = s.body().stable();

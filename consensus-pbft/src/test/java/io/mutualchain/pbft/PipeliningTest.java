@@ -62,6 +62,8 @@ class PipeliningTest {
 
     @Test
     void theWindowEndsAtTheStableCheckpointPlusL() {
+        // K = L here, so that the epoch horizon (the first checkpoint above the next height, see EpochTest) is not the tighter bound.
+        TestChain chain = new TestChain(4, 8, 8);
         PbftEngine e = chain.engine(1, b -> Verdict.VALID);
         Block b8 = chain.block(8, TestChain.GENESIS, Hash32.ZERO, 0, 10);
         Block b9 = chain.block(9, TestChain.GENESIS, Hash32.ZERO, 0, 10);

@@ -24,7 +24,7 @@ class ByzantinePrimaryTest {
             int n = seed % 2 == 0 ? 4 : 7;
             List<Behaviour> roles = new ArrayList<>(Collections.nCopies(n, Behaviour.HONEST));
             roles.set(0, b);
-            SimParams p = SimParams.fromSeed(seed).withBehaviours(roles).withFaults(0.05, 0.0, crashRate, 200);
+            SimParams p = SimParams.fromSeed(seed).withBehaviours(roles).withFaults(0.05, 0.0, crashRate, 200).withReconfiguration(false);
             results.add(new Simulation(p, verifier).run());
         }
         return results;
@@ -49,7 +49,7 @@ class ByzantinePrimaryTest {
     void anHonestPrimaryOnAQuietNetworkIsNeverReplaced() {
         SimParams p = SimParams.fromSeed(7).withBehaviours(Collections.nCopies(4, Behaviour.HONEST)).withFaults(0, 0, 0, 200);
         SimParams quiet = new SimParams(p.seed(), 4, 4, 8, 0, 0, 2, 0, false, 0, 0, p.behaviours(), 200,
-                p.livenessBoundTicks(), 20, 80, null);
+                p.livenessBoundTicks(), 20, 80, null, false);
         Simulation.Result r = new Simulation(quiet).run();
         assertThat(r.viewChangesMax()).isZero();
         assertThat(r.honestMinHeight()).isGreaterThan(20);

@@ -16,24 +16,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * The safety oracle. Honest replicas only: (1) no two commit different blocks at one height;
- * (2) every committed block carries a valid commit certificate (quorum of distinct validators, every
+ * (2) every committed block carries a valid commit certificate (quorum of distinct validators of the
+ * set in force at its height, every
  * signature verifies over the CommitVote bytes); (3) each replica's chain links to its previous
  * block, so committed chains are prefixes of each other; (4) an honest replica never sends two
  * different PRE-PREPAREs, PREPAREs or COMMITs for one view and height, even across crashes.
  */
 final class SafetyChecker {
     private final String chainId;
-    private final ValidatorSet validators;
+    private final LongFunction<ValidatorSet> validatorsAt;
     private final SignatureVerifier verifier;
     private final TreeMap<Long, Hash32> decided = new TreeMap<>();
     private final Map<String, Hash32> sentVotes = new HashMap<>();
 
-    SafetyChecker(String chainId, ValidatorSet validators, SignatureVerifier verifier) {
+    /** @param validatorsAt the validator set in force at a height (it changes at epoch boundaries) */
+    SafetyChecker(String chainId, LongFunction<ValidatorSet> validatorsAt, SignatureVerifier verifier) {
         this.chainId = chainId;
-        this.validators = validators;
+        this.validatorsAt = validatorsAt;
         this.verifier = verifier;
     }
 
@@ -57,6 +60,7 @@ final class SafetyChecker {
         if (!c.blockHash().equals(hash) || c.height() != height) {
             return Optional.of("certificate is for another block");
         }
+        ValidatorSet validators = validatorsAt.apply(height);
         if (c.signatures().size() < validators.quorum()) {
             return Optional.of("certificate has " + c.signatures().size() + " signatures; quorum is " + validators.quorum());
         }

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One simulated validator instance: its engine (null while crashed), its durable store (what the
- * engine asked to persist), and its application: an in-memory ledger of committed blocks whose
- * state root is a hash chain of the applied block hashes.
+ * One simulated replica instance: its engine (null while crashed, or while it is not in the current
+ * epoch's validator set and follows the chain as an observer), its durable store (what the engine
+ * asked to persist), and its application: an in-memory ledger of committed blocks whose state root
+ * is a hash chain of the applied block hashes.
  */
 final class SimNode {
     /** Pre-signed throwaway transactions that blocks carry, so bodies and tx roots are exercised. */
@@ -29,6 +30,8 @@ final class SimNode {
     final KeyPair key;
     final Behaviour behaviour;
     PbftEngine engine;
+    /** Running, but not a validator of the current epoch: follows by block sync. */
+    boolean observer;
     long restartAtTick = -1;
     final TreeMap<String, byte[]> store = new TreeMap<>();
     final List<CommittedBlock> ledger = new ArrayList<>();
@@ -48,6 +51,10 @@ final class SimNode {
     }
 
     boolean up() {
+        return engine != null || observer;
+    }
+
+    boolean validating() {
         return engine != null;
     }
 

@@ -8,12 +8,15 @@ import java.util.SplittableRandom;
 
 /**
  * Everything a run depends on, derived from its seed: cluster size n (1 to 10), K, L, fault rates,
- * which validators are Byzantine and how (at most f), and the phase lengths. Printed on failure.
+ * which validators are Byzantine and how (at most f), the phase lengths, and whether the validator
+ * set changes during the run (a third of the seeds: a spare replica joins after checkpoint 2K, then
+ * validator 0 leaves after 4K; see {@link Simulation}). Printed on failure.
  */
 public record SimParams(long seed, int n, int k, int l, double lossRate, double duplicateRate, int maxDelayTicks,
                         double partitionRate, boolean asymmetric, double crashRate, double crashAfterPersistRate,
                         List<Behaviour> behaviours, int faultTicks, int livenessBoundTicks,
-                        int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks, TestFaults.Fault injected) {
+                        int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks, TestFaults.Fault injected,
+                        boolean reconfigure) {
 
     /** Liveness bound: enough for f + 1 consecutive view changes at the capped timeout, plus catching up. */
     static int livenessBound(int maxTimeout, int n) {
@@ -53,23 +56,30 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 List.copyOf(behaviours),
                 150 + r.nextInt(250),
                 livenessBound(maxTimeout, n),
-                vcTimeout, maxTimeout, null);
+                vcTimeout, maxTimeout, null,
+                // A separate stream, so that the parameters above are what they were before reconfiguration existed.
+                new SplittableRandom(seed ^ 0x5EC0F16L).nextInt(3) == 0);
+    }
+
+    public SimParams withReconfiguration(boolean on) {
+        return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, on);
     }
 
     public SimParams withInjected(TestFaults.Fault fault) {
         return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
-                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault);
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault, reconfigure);
     }
 
     public SimParams withBehaviours(List<Behaviour> b) {
         return new SimParams(seed, b.size(), k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
                 crashAfterPersistRate, List.copyOf(b), faultTicks, livenessBound(maxViewChangeTimeoutTicks, b.size()),
-                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected);
+                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure);
     }
 
     public SimParams withFaults(double loss, double partition, double crash, int ticks) {
         return new SimParams(seed, n, k, l, loss, duplicateRate, maxDelayTicks, partition, asymmetric, crash,
-                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected);
+                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure);
     }
 
     @Override
@@ -78,6 +88,7 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 + " dup=" + String.format("%.3f", duplicateRate) + " delay<=" + maxDelayTicks
                 + " partition=" + String.format("%.4f", partitionRate) + (asymmetric ? " (asym)" : "")
                 + " crash=" + String.format("%.4f", crashRate) + " behaviours=" + behaviours
-                + " faultTicks=" + faultTicks + " vcTimeout=" + viewChangeTimeoutTicks + (injected == null ? "" : " BROKEN=" + injected);
+                + " faultTicks=" + faultTicks + " vcTimeout=" + viewChangeTimeoutTicks + (reconfigure ? " reconfigure" : "")
+                + (injected == null ? "" : " BROKEN=" + injected);
     }
 }

@@ -38,6 +38,13 @@ import java.util.function.Consumer;
  * honest replica must then commit a block above the highest height committed at the heal within
  * {@link SimParams#livenessBoundTicks()} ticks. Any violation throws {@link SimulationFailure}
  * naming the seed.
+ *
+ * <p>With {@link SimParams#reconfigure()} the validator set changes the way the ledger changes it:
+ * a spare replica (index n, honest) starts as an observer, joins the set for the heights after
+ * checkpoint 2K, and validator 0 leaves it after checkpoint 4K. Each change becomes known one block
+ * before it takes effect (the latest the ledger can schedule it), every replica then runs a new
+ * engine for the new epoch, and replicas outside the set follow by block sync, checking each
+ * certificate against the set in force at its height.
  */
 public final class Simulation {
     static final String CHAIN_ID = "sim";
@@ -50,9 +57,19 @@ public final class Simulation {
     static final int VERIFY_SAMPLE = 32;
     /** Restart delay range after a crash, in ticks. */
     static final int MAX_DOWN_TICKS = 120;
+    /**
+     * How often a replica asks a peer that is ahead for the blocks after its head, as the daemon's
+     * block sync does on every status exchange. Observers need it to follow at all; with
+     * reconfiguration validators need it too: once a replica has moved to the next epoch it no
+     * longer retransmits the last epoch's messages, so a replica that missed the commits of the
+     * epoch's last block learns it this way. Without reconfiguration validators rely on the engine's
+     * own sync requests only, which keeps those tested on their own.
+     */
+    static final int STATUS_SYNC_TICKS = 10;
 
+    /** @param epochSwitches validator-set changes that every honest replica has passed (0 to 2) */
     public record Result(SimParams params, long ticks, long honestMinHeight, long honestMaxHeight, long viewChangesMax,
-                         long messages, long healTick, long livenessTicks) {
+                         long messages, long healTick, long livenessTicks, int epochSwitches) {
     }
 
     private record Event(long tick, long seq, int to, int fromIndex, byte[] payload, CommittedBlock synced) {
@@ -61,6 +78,9 @@ public final class Simulation {
     private final SimParams p;
     private final SplittableRandom rnd;
     private final ValidatorSet validators;
+    /** Validator sets by epoch base: the set under key E orders heights E + 1 up to the next key. */
+    private final TreeMap<Long, ValidatorSet> epochs = new TreeMap<>();
+    private final List<KeyPair> keys = new ArrayList<>();
     private final PbftConfig config;
     private final MessageCodec codec;
     private final List<SimNode> nodes = new ArrayList<>();
@@ -84,8 +104,8 @@ public final class Simulation {
         this.rnd = new SplittableRandom(params.seed() * 0x9E3779B97F4A7C15L + 17);
         this.verifier = verifier;
         List<Validator> vs = new ArrayList<>();
-        List<KeyPair> keys = new ArrayList<>();
-        for (int i = 0; i < p.n(); i++) {
+        int replicas = p.n() + (p.reconfigure() ? 1 : 0);
+        for (int i = 0; i < replicas; i++) {
             byte[] seed = new byte[32];
             seed[0] = (byte) i;
             seed[1] = 77;
@@ -93,17 +113,22 @@ public final class Simulation {
             keys.add(k);
             vs.add(new Validator("v" + i, k.publicKey()));
         }
-        validators = new ValidatorSet(vs);
+        validators = new ValidatorSet(vs.subList(0, p.n()));
+        epochs.put(0L, validators);
+        if (p.reconfigure()) {
+            epochs.put(2L * p.k(), new ValidatorSet(vs));
+            epochs.put(4L * p.k(), new ValidatorSet(vs.subList(1, vs.size())));
+        }
         ChainParams params0 = new ChainParams(10_000L, 64 * 1024, 100, 1024 * 1024, p.k(), p.l());
         config = TestFaults.broken(PbftConfig.of(CHAIN_ID, params0)
                 .withViewChangeTimeoutTicks(p.viewChangeTimeoutTicks(), p.maxViewChangeTimeoutTicks())
                 .withRetransmitTicks(Math.max(4, p.viewChangeTimeoutTicks() / 3))
                 .withSyncRetryTicks(p.viewChangeTimeoutTicks())
                 .withVerifier(verifier), p.injected());
-        codec = new MessageCodec(p.n(), p.l());
-        checker = new SafetyChecker(CHAIN_ID, validators, verifier);
-        for (int i = 0; i < p.n(); i++) {
-            Behaviour b = p.behaviours().get(i);
+        codec = new MessageCodec(replicas, p.l());
+        checker = new SafetyChecker(CHAIN_ID, this::validatorsAt, verifier);
+        for (int i = 0; i < replicas; i++) {
+            Behaviour b = i < p.n() ? p.behaviours().get(i) : Behaviour.HONEST;
             nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
             if (b == Behaviour.TWIN) {
                 nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
@@ -126,7 +151,12 @@ public final class Simulation {
     }
 
     private boolean twinsPresent() {
-        return nodes.size() > p.n();
+        return nodes.size() > keys.size();
+    }
+
+    /** The validator set in force at {@code height}. */
+    ValidatorSet validatorsAt(long height) {
+        return epochs.floorEntry(height - 1).getValue();
     }
 
     public Result run() {
@@ -208,14 +238,21 @@ public final class Simulation {
             }
         }
         for (SimNode node : nodes) {
-            if (node.up()) {
+            if (node.validating()) {
                 node.engine.tick();
                 drain(node);
+                if (p.reconfigure() && tick % STATUS_SYNC_TICKS == 0 && node.validating()) {
+                    requestBlocks(node, node.height() + 1, node.height() + MAX_SYNC_BATCH);
+                }
+            } else if (node.observer && tick % STATUS_SYNC_TICKS == 0) {
+                requestBlocks(node, node.height() + 1, node.height() + MAX_SYNC_BATCH);
             }
         }
         for (SimNode node : nodes) {
-            if (node.up()) {
+            if (node.validating()) {
                 maybePropose(node);
+            }
+            if (node.up()) {
                 byzantineExtras(node);
             }
         }
@@ -229,17 +266,20 @@ public final class Simulation {
             if (node.honest()) {
                 min = Math.min(min, node.height());
                 max = Math.max(max, node.height());
-                vc = Math.max(vc, node.engine.viewChanges());
+                vc = Math.max(vc, node.validating() ? node.engine.viewChanges() : 0);
                 if (!node.ledger.isEmpty()) {
                     CommittedBlock last = node.ledger.get(node.ledger.size() - 1);
-                    Optional<String> bad = last.certificate().verify(CHAIN_ID, validators.keys(), validators.quorum(), last.block().hash(), last.height());
+                    ValidatorSet set = validatorsAt(last.height());
+                    Optional<String> bad = last.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), last.block().hash(), last.height());
                     if (bad.isPresent()) {
                         fail("CommitCertificate.verify refused node " + node.instance + "'s head: " + bad.get());
                     }
                 }
             }
         }
-        return new Result(p, tick, min == Long.MAX_VALUE ? 0 : min, max, vc, messages, healTick, livenessTicks);
+        long honestMin = min == Long.MAX_VALUE ? 0 : min;
+        int switches = epochs.headMap(honestMin, false).size() - 1;
+        return new Result(p, tick, honestMin, max, vc, messages, healTick, livenessTicks, switches);
     }
 
     private boolean livenessMet(long baseline) {
@@ -272,7 +312,7 @@ public final class Simulation {
     private String views() {
         List<String> out = new ArrayList<>();
         for (SimNode node : nodes) {
-            out.add(node.up() ? node.engine.view() + (node.engine.isViewActive() ? "" : "*") : "-");
+            out.add(node.validating() ? node.engine.view() + (node.engine.isViewActive() ? "" : "*") : node.observer ? "obs" : "-");
         }
         return out.toString();
     }
@@ -283,15 +323,34 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ lifecycle
 
+    /**
+     * Starts the replica for the epoch its ledger is in, as the daemon does: an engine if its key is
+     * in that epoch's set, told at once if the ledger already knows the epoch's end; else an observer.
+     */
     private void start(SimNode node) {
-        node.engine = new PbftEngine(config, node.key, validators, b -> node.validate(b, GENESIS),
-                new TreeMap<>(node.store), node.height(), node.headHash(GENESIS), node.root());
         node.restartAtTick = -1;
+        long base = epochs.floorKey(node.height());
+        ValidatorSet set = epochs.get(base);
+        if (!set.contains(node.key.publicKey())) {
+            node.engine = null;
+            node.observer = true;
+            trace("observe " + node.instance + " from h" + node.height());
+            return;
+        }
+        node.observer = false;
+        node.engine = new PbftEngine(config.withEpochBase(base), node.key, set, b -> node.validate(b, GENESIS),
+                new TreeMap<>(node.store), node.height(), node.headHash(GENESIS), node.root());
+        Long end = epochs.higherKey(base);
+        if (end != null && node.height() >= end - 1) {
+            node.engine.endEpochAt(end);
+        }
+        trace("start " + node.instance + " in epoch " + base + " at h" + node.height());
         drain(node);
     }
 
     private void crash(SimNode node) {
         node.engine = null;
+        node.observer = false;
         node.crashes++;
         node.restartAtTick = tick + 1 + rnd.nextInt(MAX_DOWN_TICKS);
         trace("crash " + node.instance);
@@ -357,7 +416,7 @@ public final class Simulation {
     // ------------------------------------------------------------------ ready handling
 
     private void drain(SimNode node) {
-        while (node.up() && node.engine.hasReady()) {
+        while (node.validating() && node.engine.hasReady()) {
             Ready r = node.engine.ready();
             for (PersistOp op : r.persist()) {
                 if (op.isDelete()) {
@@ -381,6 +440,10 @@ public final class Simulation {
                 serveSync(node, s);
             }
             node.engine.advance(r);
+            if (node.engine.epochFinished()) {
+                start(node); // the next epoch: a new engine, or an observer
+                return;
+            }
         }
     }
 
@@ -394,6 +457,30 @@ public final class Simulation {
         node.apply(cb);
         trace("commit " + node.instance + " h" + cb.height() + " v" + cb.certificate().view());
         node.engine.applied(cb.height(), cb.block().hash(), node.root());
+        Long next = epochs.ceilingKey(cb.height() + 1);
+        if (next != null && cb.height() == next - 1) {
+            node.engine.endEpochAt(next); // the block before a checkpoint scheduled the change
+        }
+    }
+
+    /** An observer applies a synced block after checking it as the daemon's ledger does. */
+    private void observe(SimNode node, CommittedBlock cb) {
+        if (cb.height() != node.height() + 1) {
+            return;
+        }
+        ValidatorSet set = validatorsAt(cb.height());
+        Optional<String> bad = cb.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), cb.block().hash(), cb.height());
+        if (bad.isPresent() || !cb.block().header().prevHash().equals(node.headHash(GENESIS))) {
+            return;
+        }
+        if (node.honest()) {
+            checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
+        }
+        node.apply(cb);
+        trace("synced " + node.instance + " h" + cb.height());
+        if (validatorsAt(cb.height() + 1).contains(node.key.publicKey())) {
+            start(node);
+        }
     }
 
     private void maybePropose(SimNode node) {
@@ -470,13 +557,19 @@ public final class Simulation {
             if (!to.up()) {
                 continue;
             }
+            if (!to.validating()) {
+                if (e.synced != null) {
+                    observe(to, e.synced);
+                }
+                continue;
+            }
             if (e.synced != null) {
                 to.engine.synced(e.synced.block(), e.synced.certificate());
             } else {
                 if (to.behaviour == Behaviour.REPLAY || to.behaviour == Behaviour.FORGE) {
                     remember(to, e.payload);
                 }
-                var result = to.engine.step(validators.get(e.fromIndex).publicKey(), e.payload);
+                var result = to.engine.step(keys.get(e.fromIndex).publicKey(), e.payload);
                 if (trace != null) {
                     trace("deliver " + e.fromIndex + "->" + to.instance + " " + describe(e.payload) + " : " + result);
                 }
@@ -486,6 +579,11 @@ public final class Simulation {
     }
 
     private void serveSync(SimNode node, SyncRequest s) {
+        requestBlocks(node, s.fromHeight(), s.toHeight());
+    }
+
+    private void requestBlocks(SimNode node, long fromHeight, long toHeight) {
+        SyncRequest s = new SyncRequest(fromHeight, toHeight, List.of());
         SimNode best = null;
         for (SimNode peer : nodes) {
             if (peer != node && peer.honest() && peer.up() && connected(peer.instance, node.instance)

@@ -31,6 +31,8 @@ class SimulatorSeedsTest {
         long commits = 0;
         long slowestRecovery = 0;
         long slowestSeed = -1;
+        long reconfiguring = 0;
+        long bothChanges = 0;
         for (long s = from; s < from + count; s++) {
             try {
                 Simulation sim = new Simulation(SimParams.fromSeed(s), verifier);
@@ -48,6 +50,10 @@ class SimulatorSeedsTest {
                     }
                 }
                 commits += r.honestMinHeight();
+                if (r.params().reconfigure()) {
+                    reconfiguring++;
+                    bothChanges += r.epochSwitches() == 2 ? 1 : 0;
+                }
                 if (r.livenessTicks() > slowestRecovery) {
                     slowestRecovery = r.livenessTicks();
                     slowestSeed = s;
@@ -64,7 +70,13 @@ class SimulatorSeedsTest {
             }
         }
         System.out.println("simulator: " + count + " seeds from " + from + ", " + failures.size() + " failed, honest commits (min per run, summed) "
-                + commits + ", slowest recovery after the heal " + slowestRecovery + " ticks (seed " + slowestSeed + ")");
+                + commits + ", slowest recovery after the heal " + slowestRecovery + " ticks (seed " + slowestSeed + "); "
+                + reconfiguring + " seeds changed the validator set, in " + bothChanges + " every honest replica passed both changes");
         assertThat(failures).isEmpty();
+        if (count >= CI_SEEDS) {
+            // The reconfiguration scenario must really run, not end before its first change.
+            assertThat(bothChanges).as("seeds in which every honest replica passed both validator-set changes")
+                    .isGreaterThan(reconfiguring / 2);
+        }
     }
 }
