@@ -13,6 +13,7 @@ import io.mutualchain.node.cli.KeysCommand;
 import io.mutualchain.node.cli.StartCommand;
 import io.mutualchain.node.cli.StatusCommand;
 import io.mutualchain.node.cli.TxCommand;
+import io.mutualchain.node.cli.ValidatorsCommand;
 import io.mutualchain.node.cli.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {DevCommand.class, StartCommand.class, KeysCommand.class, TxCommand.class, AccountCommand.class,
                 StatusCommand.class, TestnetCommand.class, ClusterCommand.class, BenchCommand.class, AssetCommand.class, MemberCommand.class,
                 ContractCommand.class,
-                GovCommand.class, CommandLine.HelpCommand.class})
+                GovCommand.class, ValidatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code gov vote} (role changes, committee transfers) and {@code gov fraud} (an arbiter's ruling). */
-@Command(name = "gov", description = "Governance votes (roles, the committee's reserve) and arbiters' fraud rulings.",
-        subcommands = {GovCommand.Vote.class, GovCommand.Fraud.class})
+/**
+ * {@code gov vote} (role changes, committee transfers), {@code gov add-validator} / {@code remove-validator}
+ * (validator-set changes, see {@link ValidatorVotes}) and {@code gov fraud} (an arbiter's ruling).
+ */
+@Command(name = "gov", description = "Governance votes (roles, the committee's reserve, the validator set) and arbiters' fraud rulings.",
+        subcommands = {GovCommand.Vote.class, ValidatorVotes.Add.class, ValidatorVotes.Remove.class, GovCommand.Fraud.class})
 public final class GovCommand {
 
     @Command(name = "vote", description = {"Vote for a proposal; every voter sends the same proposal. A role change is carried out when",

@@ -10,6 +10,7 @@ import io.mutualchain.ledger.EntryProof;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.Receipt;
 import io.mutualchain.ledger.Supply;
+import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.model.AssetRecord;
 import io.mutualchain.ledger.state.StateKeys;
@@ -26,6 +27,7 @@ import io.mutualchain.rpc.ReceiptView;
 import io.mutualchain.rpc.StatusView;
 import io.mutualchain.rpc.SupplyView;
 import io.mutualchain.rpc.TxView;
+import io.mutualchain.rpc.ValidatorsView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,6 +145,16 @@ final class NodeApiAdapter implements NodeApi {
     public ContractCallView call(CallRequest request, long gasLimit) {
         return ContractViews.run(ledger.call(request.from(), request.contract(), request.function(), ContractViews.encode(request.args()),
                 request.value(), gasLimit));
+    }
+
+    /** The pending set is shown only while it is not yet in force at {@code height} (at the next height it may already be). */
+    @Override
+    public ValidatorsView validators(long height) {
+        ValidatorEpoch epoch = ledger.epochAt(height);
+        Optional<ValidatorsView.Pending> pending = ledger.pendingEpoch()
+                .filter(p -> p.firstHeight() > height)
+                .map(p -> new ValidatorsView.Pending(p.firstHeight(), p.validators()));
+        return new ValidatorsView(height, epoch.base(), epoch.validators(), pending);
     }
 
     @Override
