@@ -136,7 +136,7 @@ public final class NodeMethods {
         try {
             return JsonViews.validators(api.validators(height));
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParam("height", e.getMessage());
+            throw RpcError.invalidParam("height", "must be a committed height or the next one: " + e.getMessage());
         }
     }
 
