@@ -595,11 +595,13 @@ public final class Simulation {
             return;
         }
         long to = Math.min(Math.min(s.toHeight(), best.height()), s.fromHeight() + MAX_SYNC_BATCH - 1);
+        // One answer is one message, as on the wire: lost as a whole, or delivered with its blocks in order.
+        if (faulty && rnd.nextDouble() < p.lossRate()) {
+            return;
+        }
+        long delay = faulty ? 1 + rnd.nextInt(p.maxDelayTicks()) : 1 + rnd.nextInt(2);
         for (long h = s.fromHeight(); h <= to; h++) {
-            if (faulty && rnd.nextDouble() < p.lossRate()) {
-                continue;
-            }
-            schedule(node.instance, best.index, null, best.ledger.get((int) h - 1));
+            events.add(new Event(tick + delay, seq++, node.instance, best.index, null, best.ledger.get((int) h - 1)));
         }
     }
 
