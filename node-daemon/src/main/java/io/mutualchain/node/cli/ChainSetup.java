@@ -3,6 +3,7 @@ package io.mutualchain.node.cli;
 import io.mutualchain.core.crypto.KeyFile;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.DefaultGenesis;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.genesis.Role;
@@ -30,7 +31,7 @@ final class ChainSetup {
     private ChainSetup() {
     }
 
-    static Genesis genesis(String chainId, List<Validator> validators, Path dir) throws IOException {
+    static Genesis genesis(String chainId, List<Validator> validators, Path dir, ChainParams params) throws IOException {
         KeyPair faucet = readOrCreate(dir.resolve(FAUCET_KEY));
         KeyPair sale = readOrCreate(dir.resolve(SALE_KEY));
         KeyPair team = readOrCreate(dir.resolve(TEAM_KEY));
@@ -41,7 +42,8 @@ final class ChainSetup {
         }
         DefaultGenesis g = DefaultGenesis.builder(chainId, System.currentTimeMillis(), validators)
                 .holders(faucet.address(), sale.address(), team.address(), research.address())
-                .committee(ValidatorSet.quorum(validators.size()), committee);
+                .committee(ValidatorSet.quorum(validators.size()), committee)
+                .params(params);
         for (Role r : Role.values()) {
             g.grant(faucet.address(), r);
         }

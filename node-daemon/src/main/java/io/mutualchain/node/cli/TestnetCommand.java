@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mutualchain.core.crypto.KeyFile;
 import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.genesis.GenesisFile;
 import io.mutualchain.core.genesis.Validator;
@@ -45,6 +46,10 @@ public final class TestnetCommand implements Callable<Integer> {
     String chainId;
     @Option(names = "--empty-block-interval-ms", paramLabel = "MS", defaultValue = "2000", description = "Longest gap between blocks (default ${DEFAULT-VALUE}).")
     long emptyBlockIntervalMs;
+    @Option(names = "--checkpoint-interval", paramLabel = "K", defaultValue = "100",
+            description = "Blocks between PBFT checkpoints (default ${DEFAULT-VALUE}); validator-set changes take effect at checkpoints."
+                    + " The watermark window is 2K.")
+    int checkpointInterval;
     @Option(names = "--bind", paramLabel = "HOST", defaultValue = NodeConfig.DEFAULT_RPC_HOST,
             description = "Address every node binds its P2P, JSON-RPC and metrics ports to (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
     String bind;
@@ -83,7 +88,15 @@ public final class TestnetCommand implements Callable<Integer> {
         for (int i = 0; i < validators; i++) {
             vs.add(new Validator(names.get(i), keys.get(i).publicKey()));
         }
-        Genesis genesis = ChainSetup.genesis(chainId, vs, out);
+        ChainParams d = ChainParams.DEFAULT;
+        ChainParams params;
+        try {
+            params = new ChainParams(d.baseFee(), d.maxTxBytes(), d.maxBlockTxs(), d.maxBlockBytes(), checkpointInterval,
+                    2 * checkpointInterval, d.gasPrice());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--checkpoint-interval " + checkpointInterval + ": " + e.getMessage());
+        }
+        Genesis genesis = ChainSetup.genesis(chainId, vs, out, params);
         Path genesisFile = out.resolve("genesis.json");
         GenesisFile.write(genesisFile, genesis);
 

@@ -1,12 +1,15 @@
 package io.mutualchain.node.runtime;
 
 import io.mutualchain.core.block.Block;
+import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
+import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.SyncMessage;
@@ -16,6 +19,7 @@ import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.RejectReason;
 import io.mutualchain.pbft.StepResult;
 import io.mutualchain.pbft.SyncRequest;
+import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.pbft.PersistOp;
 import io.mutualchain.pbft.Ready;
@@ -39,11 +43,22 @@ import org.slf4j.LoggerFactory;
  * persist (synced) before anything is sent, then send, then apply committed blocks, then
  * {@code advance}. A ledger failure while applying a committed block stops the node (fail-stop):
  * going on would mean voting on a state the node does not have.
+ *
+ * <p>The validator set can change at checkpoint heights (ledger governance). The loop runs one
+ * engine per epoch: when the ledger schedules a change it tells the engine where its epoch ends;
+ * once that block is applied it starts the next epoch's engine, or, if this node's key is not in
+ * the new set, follows the chain as an observer: no engine, blocks come by block sync and the
+ * ledger checks each certificate against the set in force at its height. A node voted into the set
+ * starts voting at the first height of the epoch that includes it, having synced up to there.
  */
 final class ConsensusLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusLoop.class);
 
-    private final PbftEngine engine;
+    /** This epoch's engine; null while this node is not a validator of the epoch (an observer). */
+    private PbftEngine engine;
+    private long epochBase = -1;
+    private final KeyPair key;
+    private final PbftConfig engineConfig;
     private final Ledger ledger;
     private final Mempool mempool;
     private final LedgerAccounts accounts;
@@ -67,17 +82,25 @@ final class ConsensusLoop implements AutoCloseable {
     /** The engine's view, published for other threads (the engine itself is confined to this loop). */
     private volatile long view;
     private volatile long viewChanges;
+    /** Earlier epochs' view changes, so the published count keeps growing across epochs. */
+    private long viewChangesBefore;
+    private volatile boolean validating;
+    private volatile ValidatorSet currentSet;
 
-    ConsensusLoop(PbftEngine engine, Ledger ledger, Mempool mempool, PublicKey self, long emptyBlockIntervalMs, int tickMs,
+    /**
+     * @param engineConfig the engine settings of this node (timers); the loop sets each epoch's base
+     */
+    ConsensusLoop(KeyPair key, PbftConfig engineConfig, Ledger ledger, Mempool mempool, long emptyBlockIntervalMs, int tickMs,
                   Network network, NodeStats stats, Consumer<Throwable> onFatal) {
         this.stats = stats;
         this.network = network;
         this.sync = new BlockSync(new LedgerBlocks(ledger), this::deliverSynced, network);
-        this.engine = engine;
+        this.key = key;
+        this.engineConfig = engineConfig;
         this.ledger = ledger;
         this.mempool = mempool;
         this.accounts = new LedgerAccounts(ledger);
-        this.self = self;
+        this.self = key.publicKey();
         this.params = ledger.genesis().params();
         this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.tickMs = tickMs;
@@ -89,12 +112,19 @@ final class ConsensusLoop implements AutoCloseable {
         });
     }
 
+    /** A unit of work on the loop's thread; a ledger failure in it stops the node. */
+    private interface Task {
+        void run() throws LedgerException;
+    }
+
     /** Registers a listener called on the consensus thread after each block is committed and applied. */
     void onCommit(Consumer<Block> listener) {
         commitListeners.add(listener);
     }
 
-    void start() {
+    /** Opens the epoch the ledger is in (on the caller's thread, before the loop runs), then starts the clock and sync. */
+    void start() throws LedgerException {
+        openEpoch();
         thread.scheduleAtFixedRate(() -> run(this::tick), tickMs, tickMs, TimeUnit.MILLISECONDS);
         if (network != Network.NONE) {
             thread.scheduleWithFixedDelay(() -> run(() -> sync.periodic(System.currentTimeMillis())),
@@ -106,6 +136,9 @@ final class ConsensusLoop implements AutoCloseable {
     /** A consensus message from a peer (called on network threads). */
     void deliver(PublicKey from, byte[] message) {
         enqueue(() -> {
+            if (engine == null) {
+                return; // an observer does not take part; it follows by block sync
+            }
             StepResult r = engine.step(from, message);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
@@ -124,6 +157,10 @@ final class ConsensusLoop implements AutoCloseable {
             if (b.block().height() <= ledger.height()) {
                 return;
             }
+            if (engine == null) {
+                follow(from, b);
+                return;
+            }
             StepResult r = engine.synced(b.block(), b.certificate());
             if (!r.isAccepted() && r.reason() == RejectReason.INVALID_CERTIFICATE) {
                 network.penalize(from, "synced block " + b.block().height() + " refused: " + r.message());
@@ -136,7 +173,7 @@ final class ConsensusLoop implements AutoCloseable {
         return sync;
     }
 
-    private void enqueue(Runnable task) {
+    private void enqueue(Task task) {
         if (stopped) {
             return;
         }
@@ -165,7 +202,7 @@ final class ConsensusLoop implements AutoCloseable {
         }
     }
 
-    private void run(Runnable task) {
+    private void run(Task task) {
         if (stopped) {
             return;
         }
@@ -180,13 +217,72 @@ final class ConsensusLoop implements AutoCloseable {
     }
 
     private void tick() {
-        engine.tick();
-        maybePropose();
+        if (engine != null) {
+            engine.tick();
+            maybePropose();
+        }
+    }
+
+    /**
+     * Starts the epoch the ledger's next height belongs to: this epoch's engine (restored from what
+     * it persisted; records of an earlier epoch are deleted by the engine), or observer mode.
+     */
+    private void openEpoch() throws LedgerException {
+        long next = ledger.height() + 1;
+        ValidatorEpoch epoch = ledger.epochAt(next);
+        if (engine != null) {
+            viewChangesBefore += engine.viewChanges();
+        }
+        epochBase = epoch.base();
+        currentSet = epoch.validators();
+        if (!epoch.validators().contains(self)) {
+            engine = null;
+            validating = false;
+            LOG.info("epoch from height {}: {} validators; this node is not one of them and follows as an observer",
+                    epoch.firstHeight(), epoch.validators().size());
+            return;
+        }
+        engine = new PbftEngine(engineConfig.withEpochBase(epoch.base()), key, epoch.validators(), new LedgerBlockValidator(ledger),
+                ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(), ledger.lastBlockHash(), ledger.stateRoot());
+        validating = true;
+        noteScheduledEnd();
+        LOG.info("epoch from height {}: {} validators (quorum {}); this node votes", epoch.firstHeight(), epoch.validators().size(),
+                epoch.validators().quorum());
+    }
+
+    /** Tells the engine where its epoch ends once the ledger has approved the next set. */
+    private void noteScheduledEnd() {
+        if (engine != null && engine.epochEnd() == PbftEngine.NO_EPOCH_END) {
+            ledger.pendingEpoch().filter(p -> p.base() > epochBase).ifPresent(p -> {
+                LOG.warn("validator set changes after height {}: {} validators from height {}", p.base(), p.validators().size(),
+                        p.firstHeight());
+                engine.endEpochAt(p.base());
+            });
+        }
+    }
+
+    /** Observer mode: apply a synced block; the ledger verifies its certificate against the set in force at its height. */
+    private void follow(PublicKey from, SyncMessage.CertifiedBlock b) throws LedgerException {
+        Block block = b.block();
+        if (block.height() != ledger.height() + 1) {
+            return;
+        }
+        List<Receipt> receipts;
+        try {
+            receipts = ledger.commit(block, b.certificate());
+        } catch (LedgerException e) {
+            network.penalize(from, "block " + block.height() + " does not fit our chain: " + e.getMessage());
+            return;
+        }
+        afterCommit(block, b.certificate().view(), receipts, "synced");
+        if (ledger.epochAt(ledger.height() + 1).base() != epochBase) {
+            openEpoch();
+        }
     }
 
     /** Proposes the next block if this node may and there is a reason to (transactions, or the empty-block interval passed). */
     private boolean maybePropose() {
-        if (!engine.canPropose()) {
+        if (engine == null || !engine.canPropose()) {
             return false;
         }
         long now = System.currentTimeMillis();
@@ -214,7 +310,7 @@ final class ConsensusLoop implements AutoCloseable {
 
     private boolean drainReady() throws LedgerException {
         boolean applied = false;
-        while (engine.hasReady()) {
+        while (engine != null && engine.hasReady()) {
             Ready ready = engine.ready();
             persist(ready.persist());
             for (Outbound m : ready.messages()) {
@@ -233,18 +329,26 @@ final class ConsensusLoop implements AutoCloseable {
                 sync.request(r.fromHeight(), r.toHeight(), r.holders(), now);
             }
             engine.advance(ready);
+            if (engine.epochFinished()) {
+                openEpoch(); // its first Ready deletes the old epoch's records before anything is sent
+            }
         }
         return applied;
     }
 
     private void publishStatus() {
+        if (engine == null) {
+            view = 0;
+            viewChanges = viewChangesBefore;
+            return;
+        }
         long newView = engine.view();
         if (newView != view) {
             LOG.warn("view {} -> {}: primary is now {}{}", view, newView, engine.primary(),
                     engine.isPrimary() ? " (this node)" : "");
         }
         view = newView;
-        viewChanges = engine.viewChanges();
+        viewChanges = viewChangesBefore + engine.viewChanges();
     }
 
     private void persist(List<PersistOp> ops) throws LedgerException {
@@ -270,13 +374,18 @@ final class ConsensusLoop implements AutoCloseable {
         }
         List<Receipt> receipts = ledger.commit(block, c.certificate());
         engine.applied(block.height(), block.hash(), ledger.stateRoot());
+        noteScheduledEnd();
+        afterCommit(block, c.certificate().view(), receipts, "committed");
+    }
+
+    private void afterCommit(Block block, long certView, List<Receipt> receipts, String how) {
         mempool.removeCommitted(block.transactions(), accounts);
         long failed = receipts.stream().filter(r -> r.status() != Receipt.Status.SUCCESS).count();
         stats.committedBlocks.incrementAndGet();
         stats.committedTxs.addAndGet(block.transactions().size() - failed);
         stats.failedTxs.addAndGet(failed);
-        LOG.info("committed block {} {} txs={}{} view={}", block.height(), block.hash(), block.transactions().size(),
-                failed == 0 ? "" : " failed=" + failed, c.certificate().view());
+        LOG.info("{} block {} {} txs={}{} view={}", how, block.height(), block.hash(), block.transactions().size(),
+                failed == 0 ? "" : " failed=" + failed, certView);
         for (Consumer<Block> l : commitListeners) {
             l.accept(block);
         }
@@ -284,6 +393,16 @@ final class ConsensusLoop implements AutoCloseable {
 
     long view() {
         return view;
+    }
+
+    /** Whether this node votes in the current epoch (false: observer). */
+    boolean isValidator() {
+        return validating;
+    }
+
+    /** The validator set of the current epoch. */
+    ValidatorSet validators() {
+        return currentSet;
     }
 
     long viewChanges() {

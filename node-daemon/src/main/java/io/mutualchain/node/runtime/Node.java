@@ -10,6 +10,7 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
@@ -19,7 +20,6 @@ import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.P2pConfig;
 import io.mutualchain.p2p.P2pNode;
 import io.mutualchain.p2p.PeerAddress;
-import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} undoes it in reverse, so the RPC stops taking transactions before the loops stop
  * and the loops stop before the database closes.
  *
- * <p>A node whose key is a genesis validator runs the PBFT engine; any other allow-listed node is
- * an observer: it follows the chain by block sync, serves JSON-RPC, relays transactions and never votes.
+ * <p>A node whose key is in the validator set in force runs the PBFT engine; any other allow-listed
+ * node is an observer: it follows the chain by block sync, serves JSON-RPC, relays transactions and
+ * never votes. The set can change by governance at checkpoint heights, and the consensus loop then
+ * switches this node between the two (see {@link ConsensusLoop}).
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -70,6 +72,7 @@ public final class Node implements AutoCloseable {
     private KeyPair key;
     private Genesis genesis;
     private boolean validator;
+    private ConsensusLoop loop;
     private volatile Throwable fatal;
 
     public Node(NodeConfig config) {
@@ -90,14 +93,14 @@ public final class Node implements AutoCloseable {
         started.push(DataDirLock.acquire(config.dataDir()));
         genesis = GenesisFile.read(config.genesisFile());
         key = KeyFile.read(config.keyFile());
-        ValidatorSet validators = genesis.validatorSet();
-        validator = validators.contains(key.publicKey());
-        if (!validator && !config.networked()) {
-            throw new IOException("key " + key.address() + " is not a validator in " + config.genesisFile()
-                    + ", and the config has no p2p section: an observer needs peers to follow the chain");
-        }
         ledger = Ledger.open(config.dataDir().resolve("ledger"), genesis);
         started.push(ledger);
+        ValidatorSet validators = ledger.epochAt(ledger.height() + 1).validators();
+        validator = validators.contains(key.publicKey());
+        if (!validator && !config.networked()) {
+            throw new IOException("key " + key.address() + " is not in the validator set in force at height " + (ledger.height() + 1)
+                    + ", and the config has no p2p section: an observer needs peers to follow the chain");
+        }
         LOG.info("ledger open at height {} (chain {}, genesis {}); this node is a {}", ledger.height(), genesis.chainId(),
                 genesis.hash(), validator ? "validator" : "observer");
 
@@ -105,40 +108,22 @@ public final class Node implements AutoCloseable {
         InboundRouter router = new InboundRouter();
         Network network = Network.NONE;
         if (config.networked()) {
-            p2p = new P2pNode(p2pConfig(), key, allowList(validators), new HandshakeInfo(genesis.chainId(), genesis.hash(), PROTOCOL_VERSION), router);
+            p2p = new P2pNode(p2pConfig(), key, allowList(), new HandshakeInfo(genesis.chainId(), genesis.hash(), PROTOCOL_VERSION), router);
             network = new P2pNetwork(p2p);
         }
         ExecutorService workers = boundedWorkers();
         started.push(workers::shutdownNow);
 
-        BlockSync sync;
-        LongSupplier view;
-        LongSupplier viewChanges;
-        Runnable wake;
-        java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound;
-        if (validator) {
-            PbftEngine engine = new PbftEngine(ConsensusTimers.pbftConfig(genesis, config), key, validators,
-                    new LedgerBlockValidator(ledger), ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(),
-                    ledger.lastBlockHash(), ledger.stateRoot());
-            ConsensusLoop loop = new ConsensusLoop(engine, ledger, mempool, key.publicKey(), config.emptyBlockIntervalMs(),
-                    config.tickMs(), network, stats, this::fail);
-            started.push(loop);
-            sync = loop.sync();
-            view = loop::view;
-            viewChanges = loop::viewChanges;
-            wake = loop::wake;
-            consensusInbound = loop::deliver;
-            loop.start();
-        } else {
-            ObserverLoop loop = new ObserverLoop(ledger, mempool, network, stats, this::fail);
-            started.push(loop);
-            sync = loop.sync();
-            view = () -> 0;
-            viewChanges = () -> 0;
-            wake = () -> { };
-            consensusInbound = (from, msg) -> { };
-            loop.start();
-        }
+        ConsensusLoop loop = new ConsensusLoop(key, ConsensusTimers.pbftConfig(genesis, config), ledger, mempool,
+                config.emptyBlockIntervalMs(), config.tickMs(), network, stats, this::fail);
+        started.push(loop);
+        this.loop = loop;
+        BlockSync sync = loop.sync();
+        LongSupplier view = loop::view;
+        LongSupplier viewChanges = loop::viewChanges;
+        Runnable wake = loop::wake;
+        java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound = loop::deliver;
+        loop.start();
         TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
         ExecutorService gossipAdmission = singleThread("gossip-admission", GOSSIP_QUEUE_BATCHES);
         started.push(gossipAdmission::shutdownNow);
@@ -165,7 +150,7 @@ public final class Node implements AutoCloseable {
             wake.run();
             gossip.publish(tx.encode());
         };
-        NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, validator, onAdmitted), stats);
+        NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, loop::isValidator, onAdmitted), stats);
         rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api);
         rpc.start();
         started.push(rpc);
@@ -173,7 +158,7 @@ public final class Node implements AutoCloseable {
 
         if (config.metricsPort() != 0) {
             metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
-                    () -> fatal == null, validators, validator, gossip);
+                    () -> fatal == null, loop::validators, loop::isValidator, gossip);
             metrics.start();
             started.push(metrics);
             LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());
@@ -199,8 +184,16 @@ public final class Node implements AutoCloseable {
                 peers.add(new PeerAddress(p.publicKey(), p.host(), p.port()));
             }
         }
-        // A NEW-VIEW carries the blocks it re-proposes: frames must hold up to 2 * n * maxBlockBytes.
-        long needed = 2L * genesis.validators().size() * genesis.params().maxBlockBytes();
+        // A NEW-VIEW carries the blocks it re-proposes: frames must hold up to 2 * n * maxBlockBytes, for the
+        // largest set known so far plus one (a set grows one validator per approved change).
+        int largest = genesis.validators().size();
+        for (ValidatorEpoch e : ledger.epochs()) {
+            largest = Math.max(largest, e.validators().size());
+        }
+        for (ValidatorEpoch e : ledger.pendingEpoch().stream().toList()) {
+            largest = Math.max(largest, e.validators().size());
+        }
+        long needed = 2L * (largest + 1) * genesis.params().maxBlockBytes();
         int maxFrame = (int) Math.min(P2pConfig.MAX_FRAME_BYTES_CEILING, Math.max(P2pConfig.DEFAULT_MAX_FRAME_BYTES, needed));
         // Each channel's queue must hold at least one largest frame.
         long queueBytes = Math.max(P2pConfig.DEFAULT_QUEUE_BYTES_MAX, maxFrame);
@@ -209,8 +202,17 @@ public final class Node implements AutoCloseable {
                 .withMaxFrameBytes(maxFrame);
     }
 
-    private Set<PublicKey> allowList(ValidatorSet validators) {
-        Set<PublicKey> allow = new LinkedHashSet<>(validators.keys());
+    /**
+     * Who may connect: the configured peers and every validator the ledger knows of (past, current,
+     * approved next), so a node that was voted in can reach nodes that do not list it yet once they
+     * restart. A validator voted in while this node runs must be in its peers list to connect.
+     */
+    private Set<PublicKey> allowList() {
+        Set<PublicKey> allow = new LinkedHashSet<>(genesis.validatorSet().keys());
+        for (ValidatorEpoch e : ledger.epochs()) {
+            allow.addAll(e.validators().keys());
+        }
+        ledger.pendingEpoch().ifPresent(e -> allow.addAll(e.validators().keys()));
         for (PeerEntry p : config.peers()) {
             allow.add(p.publicKey());
         }
@@ -261,8 +263,9 @@ public final class Node implements AutoCloseable {
         return metrics == null ? 0 : metrics.port();
     }
 
+    /** Whether this node votes in the current epoch. */
     public boolean isValidator() {
-        return validator;
+        return loop == null ? validator : loop.isValidator();
     }
 
     public Genesis genesis() {

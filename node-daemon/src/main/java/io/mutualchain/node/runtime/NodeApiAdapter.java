@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /** Serves the wallet API's port from the ledger, the mempool and the engine's status. */
@@ -41,11 +42,11 @@ final class NodeApiAdapter implements NodeApi {
     private final Mempool mempool;
     private final LedgerAccounts accounts;
     private final LongSupplier view;
-    private final boolean validator;
+    private final BooleanSupplier validator;
     private final Consumer<Transaction> onAdmitted;
     private final TxAdmission admission;
 
-    NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, boolean validator,
+    NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, BooleanSupplier validator,
                    Consumer<Transaction> onAdmitted) {
         this.nodeName = nodeName;
         this.ledger = ledger;
@@ -160,6 +161,6 @@ final class NodeApiAdapter implements NodeApi {
     @Override
     public StatusView status() {
         return new StatusView(chainId(), nodeName, ledger.height(), ledger.lastBlockHash(), ledger.lastBlockTimeMs(),
-                mempool.size(), validator, view.getAsLong());
+                mempool.size(), validator.getAsBoolean(), view.getAsLong());
     }
 }

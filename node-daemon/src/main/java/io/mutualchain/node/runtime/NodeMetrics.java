@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The metrics a node exports and what "ready" means for it. */
 final class NodeMetrics {
@@ -26,8 +27,8 @@ final class NodeMetrics {
     }
 
     static MetricsServer server(NodeConfig config, Ledger ledger, Mempool mempool, P2pNode p2p, BlockSync sync, NodeStats stats,
-                                LongSupplier view, LongSupplier viewChanges, BooleanSupplier healthy, ValidatorSet validators,
-                                boolean validator, TxGossip gossip) throws IOException {
+                                LongSupplier view, LongSupplier viewChanges, BooleanSupplier healthy, Supplier<ValidatorSet> currentSet,
+                                BooleanSupplier validator, TxGossip gossip) throws IOException {
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("mc_height", "gauge", "Height of the last committed block.", ledger::height));
         m.add(new Metric("mc_blocks_committed_total", "counter", "Blocks committed (or synced) since the node started.", stats.committedBlocks::get));
@@ -56,7 +57,8 @@ final class NodeMetrics {
             if (behind > READY_LAG_BLOCKS) {
                 return Optional.of("syncing: " + behind + " blocks behind the best peer");
             }
-            if (validator) {
+            if (validator.getAsBoolean()) {
+                ValidatorSet validators = currentSet.get();
                 int connectedValidators = 1;
                 for (PublicKey k : p2p.connectedPeers()) {
                     if (validators.contains(k)) {

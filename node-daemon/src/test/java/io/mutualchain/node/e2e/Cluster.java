@@ -46,10 +46,12 @@ final class Cluster implements AutoCloseable {
         processes = new Process[members.size()];
     }
 
-    static Cluster create(Path dir, int validators, int observers) throws IOException, InterruptedException {
+    static Cluster create(Path dir, int validators, int observers, String... extraTestnetArgs) throws IOException, InterruptedException {
         int base = freeBasePort(validators + observers);
-        Cli.Result r = Cli.run("testnet", "--validators", Integer.toString(validators), "--observers", Integer.toString(observers),
-                "--out", dir.toString(), "--base-port", Integer.toString(base), "--empty-block-interval-ms", "1000", "--json");
+        List<String> args = new ArrayList<>(List.of("testnet", "--validators", Integer.toString(validators), "--observers", Integer.toString(observers),
+                "--out", dir.toString(), "--base-port", Integer.toString(base), "--empty-block-interval-ms", "1000", "--json"));
+        args.addAll(List.of(extraTestnetArgs));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         if (r.exitCode() != 0) {
             throw new IllegalStateException("testnet failed: " + r.err());
         }
@@ -209,6 +211,16 @@ final class Cluster implements AutoCloseable {
             }
         }
         return min;
+    }
+
+    /** Copies every node's whole log into {@code dir} (kept under target/ when a test fails, for reading afterwards). */
+    void saveLogs(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Member m : members) {
+            if (Files.exists(m.log())) {
+                Files.copy(m.log(), dir.resolve(m.name() + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     String logTails() throws IOException {

@@ -113,7 +113,7 @@ class ValidatorsThroughTheApiTest {
     }
 
     private NodeApiAdapter adapter(Ledger l) {
-        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, false, t -> { });
+        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { });
     }
 
     record Run(int exitCode, String out, String err) {
