@@ -38,6 +38,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger of one node: committed blocks with their certificates, the transaction and receipt
@@ -48,8 +50,13 @@ import java.util.TreeMap;
  * receipts, account changes, state-tree changes and the new head together, so after a crash the
  * database holds exactly the blocks that were committed, and the head, the accounts and the state
  * root always agree with each other.
+ *
+ * <p>When a committed block is the last before a validator epoch starts, a second synced write stores
+ * the epoch's {@link EpochHandover} (the proven validator schedule of that state), which lets a client
+ * that trusts only the genesis set follow the set changes; see {@link Handovers} for the crash window.
  */
 public final class Ledger implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     /** On-disk format version; a database with another version is refused rather than misread. */
     public static final long SCHEMA_VERSION = 4;
 
@@ -63,6 +70,8 @@ public final class Ledger implements AutoCloseable {
     /** Readers see a head and its totals as one immutable value, swapped after each synced write. */
     private volatile Tip tip;
     private volatile CommitStats lastCommitStats;
+    /** Bases of started (or due) epochs whose hand-over record this node lacks; see {@link Handovers}. */
+    private volatile List<Long> missingHandovers;
 
     /**
      * @param schedule the validator schedule in the tip's state
@@ -71,8 +80,9 @@ public final class Ledger implements AutoCloseable {
     private record Tip(Head head, MtnTotals totals, ValidatorSchedule schedule, List<ValidatorEpoch> epochs) {
     }
 
-    private Ledger(RocksLedgerDb db, Genesis genesis, Tip tip) {
+    private Ledger(RocksLedgerDb db, Genesis genesis, Tip tip, List<Long> missingHandovers) {
         this.db = db;
+        this.missingHandovers = missingHandovers;
         this.genesis = genesis;
         // Room for a full transaction pool (admission checks signatures through this cache, so a
         // proposal of pooled transactions is not checked again) and two blocks; a miss only costs a check.
@@ -106,7 +116,8 @@ public final class Ledger implements AutoCloseable {
             if (epochs.isEmpty() || !epochs.get(epochs.size() - 1).equals(schedule.current())) {
                 throw new LedgerException("database in " + db.dir() + " has an epoch history that does not end in the validator set in force; it is damaged");
             }
-            return new Ledger(db, genesis, new Tip(head, totals, schedule, epochs));
+            List<Long> missing = Handovers.checkOnOpen(db, head, schedule, epochs);
+            return new Ledger(db, genesis, new Tip(head, totals, schedule, epochs), missing);
         } catch (CodecException e) {
             db.close();
             throw new LedgerException("database in " + db.dir() + " is corrupt: " + e.getMessage(), e);
@@ -325,8 +336,47 @@ public final class Ledger implements AutoCloseable {
             }
             tip = new Tip(c.newHead(), c.newTotals(), c.newSchedule(), epochs);
             lastCommitStats = c.stats();
+            if (Handovers.due(block.height(), c.newSchedule())) {
+                takeHandover(block.height() + 1);
+            }
             return c.receipts();
         }
+    }
+
+    /**
+     * The block is committed whatever happens here, so a failed write is not the commit's failure: the
+     * record is then missing on this node (logged, and listed by {@link #missingHandovers()}).
+     */
+    private void takeHandover(long base) {
+        try {
+            Handovers.take(db, base);
+        } catch (LedgerException e) {
+            LOG.warn("block {} is committed but its hand-over record for validator epoch {} could not be written: {}", base - 1, base,
+                    e.getMessage());
+            List<Long> more = new ArrayList<>(missingHandovers);
+            more.add(base);
+            missingHandovers = List.copyOf(more);
+        }
+    }
+
+    /**
+     * The hand-over to the validator epoch with base {@code base}: the schedule entry after block
+     * {@code base - 1} and its proof against that state's root (header {@code base}'s stateRoot).
+     * Present once block {@code base - 1} is committed, unless this node stopped between committing it
+     * and writing the record while already past it (see {@link #missingHandovers()}).
+     */
+    public Optional<EpochHandover> handover(long base) {
+        return Handovers.read(db, base);
+    }
+
+    /** Bases of the hand-over records this node holds, oldest first. */
+    public List<Long> handoverBases() {
+        return Handovers.bases(db);
+    }
+
+    /** Bases of started or due epochs whose hand-over record this node lacks; other nodes serve them. */
+    public List<Long> missingHandovers() {
+        return missingHandovers;
     }
 
     /**
