@@ -8,12 +8,15 @@ import io.mutualchain.core.bytes.Hex;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.crypto.Signature;
+import io.mutualchain.core.genesis.Validator;
+import io.mutualchain.core.genesis.ValidatorSet;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads back what {@link JsonViews} writes, for a client that must check rather than trust: a block
- * header (whose hash it recomputes) and its commit certificate, and a proof answer.
+ * header (whose hash it recomputes) and its commit certificate, a proof answer, and a validator-set
+ * hand-over.
  */
 public final class ChainJson {
     private ChainJson() {
@@ -45,6 +48,21 @@ public final class ChainJson {
         return new ProofView(p.path("kind").asText(), Hex.decode(p.path("stateKey").asText()),
                 v == null || v.isNull() ? null : Hex.decode(v.asText()), p.path("height").asLong(), hash(p, "stateRoot"),
                 Hex.decode(p.path("proof").asText()));
+    }
+
+    /** An entry of {@code mc_getValidatorHandovers}; the header's hash is checked as in {@link #header}. */
+    public static HandoverView handover(JsonNode h) {
+        return new HandoverView(h.path("base").asLong(), header(h.path("header")), certificate(h.path("certificate")),
+                proof(h.path("proof")), validators(h.path("validators")));
+    }
+
+    /** A validator list as {@link JsonViews} renders it: name and public key of each, in set order. */
+    public static ValidatorSet validators(JsonNode list) {
+        List<Validator> vs = new ArrayList<>();
+        for (JsonNode v : list) {
+            vs.add(new Validator(v.path("name").asText(), PublicKey.of(Hex.decode(v.path("publicKey").asText()))));
+        }
+        return new ValidatorSet(vs);
     }
 
     private static Hash32 hash(JsonNode n, String field) {

@@ -302,6 +302,21 @@ public final class JsonViews {
         return o;
     }
 
+    /**
+     * One entry of {@code mc_getValidatorHandovers}: base, block base's header (the fields of
+     * {@link #header}), its certificate, the proof of the validator schedule (kind "validators", the
+     * fields of {@link #proof}) and the validators it hands over to.
+     */
+    public static ObjectNode handover(HandoverView h) {
+        ObjectNode o = JsonCodec.NODES.objectNode();
+        o.put("base", h.base());
+        o.set("header", header(h.header()));
+        o.set("certificate", certificate(h.certificate()));
+        o.set("proof", proof(h.proof()));
+        validatorList(o.putArray("validators"), h.validators());
+        return o;
+    }
+
     private static void validatorList(ArrayNode out, ValidatorSet set) {
         for (Validator val : set.validators()) {
             ObjectNode e = out.addObject();

@@ -3,6 +3,7 @@ package io.mutualchain.rpc;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.core.types.Address;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,13 @@ public interface NodeApi {
      * @throws IllegalArgumentException for a height outside that range; its message says the range
      */
     ValidatorsView validators(long height);
+
+    /**
+     * The validator-set hand-overs with base {@code >= fromBase}, oldest first, at most {@code max}:
+     * those whose block {@code base} is committed. The list ends before the first one this node cannot
+     * serve (its record is missing here), so it is always a gap-free run that a client can check in order.
+     */
+    List<HandoverView> validatorHandovers(long fromBase, int max);
 
     /** The contract at {@code address} with its ABI; empty when no contract lives there. */
     Optional<ContractView> contract(Address address);

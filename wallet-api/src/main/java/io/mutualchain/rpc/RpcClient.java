@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -235,6 +237,27 @@ public final class RpcClient {
     /** {@code mc_getValidators} at {@code height} (1 to the tip + 1). */
     public JsonNode validators(long height) throws RpcException, IOException {
         return call(NodeMethods.GET_VALIDATORS, height);
+    }
+
+    /**
+     * {@code mc_getValidatorHandovers} from {@code fromBase}: at most {@link NodeMethods#HANDOVERS_PAGE_MAX}
+     * hand-overs, oldest first; call again from the last base + 1 for more. Check them with
+     * {@link io.mutualchain.rpc.proof.ValidatorSetChain#verify} before trusting any set they name.
+     */
+    public List<HandoverView> validatorHandovers(long fromBase) throws RpcException, IOException {
+        JsonNode r = call(NodeMethods.GET_VALIDATOR_HANDOVERS, fromBase);
+        if (!r.isArray()) {
+            throw unexpected(NodeMethods.GET_VALIDATOR_HANDOVERS, r);
+        }
+        List<HandoverView> out = new ArrayList<>(r.size());
+        try {
+            for (JsonNode h : r) {
+                out.add(ChainJson.handover(h));
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException(NodeMethods.GET_VALIDATOR_HANDOVERS + ": unexpected result: " + e.getMessage());
+        }
+        return out;
     }
 
     public JsonNode status() throws RpcException, IOException {

@@ -203,6 +203,17 @@ public final class FakeNodeApi implements NodeApi {
         return new ValidatorsView(height, 0, new ValidatorSet(List.of(new Validator("fake-0", validator.publicKey()))), pendingValidators);
     }
 
+    /** What mc_getValidatorHandovers serves (from fromBase on, at most max); none unless a test sets some. */
+    public volatile List<HandoverView> handovers = List.of();
+    /** The page size the server last asked validatorHandovers for. */
+    public volatile int lastHandoversMax;
+
+    @Override
+    public List<HandoverView> validatorHandovers(long fromBase, int max) {
+        lastHandoversMax = max;
+        return handovers.stream().filter(h -> h.base() >= fromBase).limit(max).toList();
+    }
+
     /** What call() answers next. */
     public void answerCallsWith(ContractCallView v) {
         nextCallAnswer = v;

@@ -1,12 +1,14 @@
 package io.mutualchain.rpc.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.tx.TxRejectedException;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.rpc.BlockView;
+import io.mutualchain.rpc.HandoverView;
 import io.mutualchain.rpc.JsonViews;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
@@ -38,11 +40,14 @@ public final class NodeMethods {
     public static final String GET_SUPPLY = "mc_getSupply";
     public static final String GET_PROOF = "mc_getProof";
     public static final String GET_VALIDATORS = "mc_getValidators";
+    public static final String GET_VALIDATOR_HANDOVERS = "mc_getValidatorHandovers";
     public static final String CALL = ContractMethods.CALL;
     public static final String ESTIMATE_GAS = ContractMethods.ESTIMATE_GAS;
     public static final String GET_CONTRACT = ContractMethods.GET_CONTRACT;
     /** Most history records one mc_getAsset answer carries; page with historyFrom. */
     public static final int HISTORY_PAGE_MAX = 1_000;
+    /** Most hand-overs one mc_getValidatorHandovers answer carries (each is a few KiB); page with fromBase. */
+    public static final int HANDOVERS_PAGE_MAX = 64;
 
     private final NodeApi api;
 
@@ -68,6 +73,7 @@ public final class NodeMethods {
         registry.register(RpcMethod.noParams(GET_SUPPLY, p -> JsonViews.supply(api.supply())));
         registry.register(RpcMethod.of(GET_PROOF, List.of("kind", "id"), 2, m::proof));
         registry.register(RpcMethod.of(GET_VALIDATORS, List.of("height"), 0, m::validators));
+        registry.register(RpcMethod.of(GET_VALIDATOR_HANDOVERS, List.of("fromBase"), 0, m::handovers));
         ContractMethods.register(registry, api);
         return registry;
     }
@@ -138,6 +144,17 @@ public final class NodeMethods {
         } catch (IllegalArgumentException e) {
             throw RpcError.invalidParam("height", "must be a committed height or the next one: " + e.getMessage());
         }
+    }
+
+    /** The hand-overs from {@code fromBase} on (by default all of them), oldest first, at most {@link #HANDOVERS_PAGE_MAX}. */
+    private JsonNode handovers(Params p) {
+        Optional<JsonNode> from = p.optional("fromBase").filter(v -> !v.isNull());
+        long fromBase = from.isPresent() ? ParamReaders.nonNegative("fromBase", from.get()) : 1;
+        ArrayNode out = JsonCodec.NODES.arrayNode();
+        for (HandoverView h : api.validatorHandovers(fromBase, HANDOVERS_PAGE_MAX)) {
+            out.add(JsonViews.handover(h));
+        }
+        return out;
     }
 
     /** A rejection keeps its stable code and message; {"reason": NAME} lets programs switch on it. */
