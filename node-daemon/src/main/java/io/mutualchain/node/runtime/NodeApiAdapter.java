@@ -7,8 +7,10 @@ import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
 import io.mutualchain.ledger.AccountProof;
 import io.mutualchain.ledger.EntryProof;
+import io.mutualchain.ledger.EpochHandover;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.Receipt;
+import io.mutualchain.ledger.StoredBlock;
 import io.mutualchain.ledger.Supply;
 import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.ledger.model.Asset;
@@ -21,6 +23,7 @@ import io.mutualchain.rpc.BlockView;
 import io.mutualchain.rpc.CallRequest;
 import io.mutualchain.rpc.ContractCallView;
 import io.mutualchain.rpc.ContractView;
+import io.mutualchain.rpc.HandoverView;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.ProofView;
 import io.mutualchain.rpc.ReceiptView;
@@ -156,6 +159,40 @@ final class NodeApiAdapter implements NodeApi {
                 .filter(p -> p.firstHeight() > height)
                 .map(p -> new ValidatorsView.Pending(p.firstHeight(), p.validators()));
         return new ValidatorsView(height, epoch.base(), epoch.validators(), pending);
+    }
+
+    /**
+     * Walks the epochs that started and the pending one, oldest first, and stops at the first whose
+     * record or block {@code base} this node does not have yet, so the answer never has a gap.
+     */
+    @Override
+    public List<HandoverView> validatorHandovers(long fromBase, int max) {
+        List<Long> bases = new ArrayList<>();
+        for (ValidatorEpoch e : ledger.epochs()) {
+            if (e.base() > 0) {
+                bases.add(e.base());
+            }
+        }
+        ledger.pendingEpoch().filter(p -> bases.isEmpty() || p.base() > bases.get(bases.size() - 1)).ifPresent(p -> bases.add(p.base()));
+        List<HandoverView> out = new ArrayList<>();
+        for (long base : bases) {
+            if (base < fromBase) {
+                continue;
+            }
+            Optional<EpochHandover> h = ledger.handover(base);
+            Optional<StoredBlock> block = ledger.blockByHeight(base);
+            if (out.size() >= max || h.isEmpty() || block.isEmpty()) {
+                break;
+            }
+            out.add(handoverView(h.get(), block.get()));
+        }
+        return out;
+    }
+
+    private static HandoverView handoverView(EpochHandover h, StoredBlock block) {
+        ProofView proof = new ProofView("validators", StateKeys.validatorsKey(), h.scheduleEntryValue(), h.provenHeight(), h.stateRoot(),
+                h.proof().encode());
+        return new HandoverView(h.base(), block.block().header(), block.certificate(), proof, h.schedule().pending().orElseThrow().validators());
     }
 
     @Override
