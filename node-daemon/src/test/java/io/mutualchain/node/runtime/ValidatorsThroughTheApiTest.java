@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mutualchain.core.block.Block;
-import io.mutualchain.core.block.BlockHeader;
-import io.mutualchain.core.block.CommitCertificate;
-import io.mutualchain.core.block.CommitVote;
-import io.mutualchain.core.block.ValidatorSignature;
 import io.mutualchain.core.crypto.KeyPair;
-import io.mutualchain.core.crypto.PublicKey;
-import io.mutualchain.core.genesis.Allocation;
-import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Genesis;
-import io.mutualchain.core.genesis.Validator;
-import io.mutualchain.core.genesis.ValidatorSet;
-import io.mutualchain.core.tx.Transaction;
-import io.mutualchain.core.tx.Transfer;
-import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.tx.ValidatorVote;
-import io.mutualchain.core.types.Mtn;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
-import io.mutualchain.ledger.Receipt;
 import io.mutualchain.node.Main;
 import io.mutualchain.node.cli.Printer;
-import io.mutualchain.node.mempool.Mempool;
-import io.mutualchain.node.mempool.MempoolLimits;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
 import io.mutualchain.rpc.ValidatorsView;
@@ -35,10 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,73 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
  * where a quorum has approved a fifth, then mc_getValidators over HTTP and the {@code validators} command.
  */
 class ValidatorsThroughTheApiTest {
-    private static final int K = 4;
-    private static final long FEE = ChainParams.DEFAULT.baseFee();
     @TempDir
     Path dir;
-    private final List<KeyPair> validators = new ArrayList<>();
-    private final Map<PublicKey, KeyPair> keys = new HashMap<>();
-    private final KeyPair reserve = key(50);
-    private final KeyPair joiner = key(60);
-    private final Genesis genesis;
-
-    ValidatorsThroughTheApiTest() {
-        List<Validator> vs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            KeyPair k = key(i + 1);
-            validators.add(k);
-            vs.add(new Validator("node" + i, k.publicKey()));
-        }
-        for (KeyPair k : List.of(validators.get(0), validators.get(1), validators.get(2), validators.get(3), joiner)) {
-            keys.put(k.publicKey(), k);
-        }
-        genesis = new Genesis("mc-validators-api", 1_700_000_000_000L, vs, List.of(new Allocation(reserve.address(), Mtn.TOTAL_SUPPLY)),
-                new ChainParams(FEE, 64 * 1024, 5_000, 8 * 1024 * 1024, K, 2 * K));
-    }
-
-    private static KeyPair key(int n) {
-        byte[] seed = new byte[32];
-        seed[0] = (byte) n;
-        seed[1] = 0x77;
-        return KeyPair.fromSeed(seed);
-    }
-
-    /** Commits the next block, proposed and certified by the set in force at its height. */
-    private List<Receipt> commit(Ledger l, List<Transaction> txs) throws LedgerException {
-        ValidatorSet set = l.epochAt(l.height() + 1).validators();
-        BlockHeader h = new BlockHeader(genesis.chainId(), l.height() + 1, l.lastBlockHash(), l.lastBlockTimeMs() + 1000, Block.txRoot(txs),
-                l.stateRoot(), txs.size(), set.get(0).publicKey(), 0);
-        Block b = new Block(h, txs);
-        byte[] msg = CommitVote.signingBytes(genesis.chainId(), 0, b.height(), b.hash());
-        List<ValidatorSignature> sigs = new ArrayList<>();
-        for (int i = 0; i < set.quorum(); i++) {
-            KeyPair k = keys.get(set.get(i).publicKey());
-            sigs.add(new ValidatorSignature(k.publicKey(), k.sign(msg)));
-        }
-        return l.commit(b, new CommitCertificate(0, b.height(), b.hash(), sigs));
-    }
-
-    private Transaction tx(Ledger l, KeyPair from, TxPayload p) {
-        return Transaction.sign(genesis.chainId(), from, l.account(from.address()).nonce(), FEE, p);
-    }
+    private final GovernedChain chain = new GovernedChain("mc-validators-api", 0x77);
+    private final List<KeyPair> validators = chain.validators;
+    private final KeyPair joiner = chain.joiner;
+    private final Genesis genesis = chain.genesis;
 
     /** Funds the validators (height 1) and has three of four vote for the joiner (heights 2 to 4; approved at 4, in force from 9). */
     private Ledger ledgerWithAnApprovedJoiner() throws LedgerException {
-        Ledger l = Ledger.open(dir.resolve("data"), genesis);
-        List<Transaction> fund = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            fund.add(Transaction.sign(genesis.chainId(), reserve, i, FEE, new Transfer(validators.get(i).address(), Mtn.UNIT)));
-        }
-        commit(l, fund);
+        Ledger l = chain.openFunded(dir.resolve("data"));
         ValidatorVote add = ValidatorVote.add(joiner.publicKey(), "joiner", 0);
         for (int i = 0; i < 3; i++) {
-            assertThat(commit(l, List.of(tx(l, validators.get(i), add))).get(0).succeeded()).isTrue();
+            assertThat(chain.vote(l, validators.get(i), add).succeeded()).isTrue();
         }
         return l;
-    }
-
-    private NodeApiAdapter adapter(Ledger l) {
-        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { });
     }
 
     record Run(int exitCode, String out, String err) {
@@ -138,7 +66,7 @@ class ValidatorsThroughTheApiTest {
     @Test
     void theAdapterShowsTheSetInForceAndTheApprovedOneUntilItTakesOver() throws Exception {
         try (Ledger l = ledgerWithAnApprovedJoiner()) {
-            NodeApiAdapter api = adapter(l);
+            NodeApiAdapter api = GovernedChain.adapter(l);
             ValidatorsView now = api.validators(5);
             assertThat(now.epochBase()).isZero();
             assertThat(now.validators()).isEqualTo(genesis.validatorSet());
@@ -148,7 +76,7 @@ class ValidatorsThroughTheApiTest {
             assertThatThrownBy(() -> api.validators(6)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 1..5");
             assertThatThrownBy(() -> api.validators(0)).isInstanceOf(IllegalArgumentException.class);
             while (l.height() < 8) {
-                commit(l, List.of());
+                chain.commit(l, List.of());
             }
             ValidatorsView next = api.validators(9);
             assertThat(next.epochBase()).isEqualTo(8);
@@ -161,7 +89,7 @@ class ValidatorsThroughTheApiTest {
     @Test
     void theValidatorsCommandPrintsTheSetsOverRealHttp() throws Exception {
         try (Ledger l = ledgerWithAnApprovedJoiner();
-             RpcServer server = new RpcServer(RpcConfig.of("127.0.0.1", 0), adapter(l))) {
+             RpcServer server = new RpcServer(RpcConfig.of("127.0.0.1", 0), GovernedChain.adapter(l))) {
             server.start();
             String url = server.uri().toString();
             Run json = cli("validators", "--rpc", url, "--json");
