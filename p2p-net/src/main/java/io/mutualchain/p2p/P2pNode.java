@@ -54,7 +54,7 @@ public final class P2pNode implements AutoCloseable {
 
     private final P2pConfig config;
     private final KeyPair identity;
-    private final Set<PublicKey> allowList;
+    private final AllowList allowList;
     private final HandshakeInfo info;
     private final InboundHandler handler;
     private final Counters counters = new Counters();
@@ -67,9 +67,14 @@ public final class P2pNode implements AutoCloseable {
     private volatile boolean closed;
 
     public P2pNode(P2pConfig config, KeyPair identity, Set<PublicKey> allowList, HandshakeInfo info, InboundHandler handler) {
+        this(config, identity, AllowList.of(allowList), info, handler);
+    }
+
+    /** @param allowList asked at every handshake, so the answer may change while the node runs */
+    public P2pNode(P2pConfig config, KeyPair identity, AllowList allowList, HandshakeInfo info, InboundHandler handler) {
         this.config = Objects.requireNonNull(config, "config");
         this.identity = Objects.requireNonNull(identity, "identity");
-        this.allowList = Set.copyOf(allowList);
+        this.allowList = Objects.requireNonNull(allowList, "allowList");
         this.info = Objects.requireNonNull(info, "info");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.registry = new PeerRegistry(identity.publicKey(), new BanList(System::nanoTime), counters, new Events());

@@ -8,10 +8,32 @@ import io.mutualchain.core.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Who may become a link: allow-listed keys on the same chain and protocol, and nobody else. */
 class AdmissionTest {
+
+    @Test
+    void aKeyTheAllowListAdmitsLaterCanLinkWithoutARestart() throws Exception {
+        List<KeyPair> members = TestNet.keys(2);
+        KeyPair joiner = KeyPair.generate();
+        Set<PublicKey> allowed = ConcurrentHashMap.newKeySet();
+        allowed.add(members.get(1).publicKey());
+        try (TestNet net = new TestNet()) {
+            Recorder ra = new Recorder();
+            P2pNode a = net.start(TestNet.fastConfig(0, List.of()), members.get(0), allowed::contains, TestNet.CHAIN, ra);
+            P2pNode j = net.start(TestNet.fastConfig(0, List.of(TestNet.addressOf(a))), joiner,
+                    Set.of(a.publicKey()), TestNet.CHAIN, new Recorder());
+            Eventually.await("a refused the joiner", () -> a.stats().refusals(RefusalReason.NOT_ALLOW_LISTED) >= 1);
+            assertThat(a.connectedPeers()).isEmpty();
+
+            allowed.add(joiner.publicKey()); // e.g. the ledger has just approved it as a validator
+            Eventually.await("the joiner's redial is admitted", () -> a.connectedPeers().contains(joiner.publicKey()));
+            assertThat(ra.connectEvents).containsExactly(joiner.publicKey());
+            assertThat(j.connectedPeers()).contains(a.publicKey());
+        }
+    }
 
     @Test
     void aNodeWhoseKeyIsNotAllowListedCannotConnectAndNoneOfItsMessagesIsDelivered() throws Exception {

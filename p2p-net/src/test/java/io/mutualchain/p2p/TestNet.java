@@ -54,6 +54,10 @@ final class TestNet implements AutoCloseable {
     }
 
     P2pNode start(P2pConfig config, KeyPair key, Set<PublicKey> allow, HandshakeInfo info, InboundHandler handler) throws IOException {
+        return start(config, key, AllowList.of(allow), info, handler);
+    }
+
+    P2pNode start(P2pConfig config, KeyPair key, AllowList allow, HandshakeInfo info, InboundHandler handler) throws IOException {
         P2pNode n = new P2pNode(config, key, allow, info, handler);
         nodes.add(n);
         n.start();

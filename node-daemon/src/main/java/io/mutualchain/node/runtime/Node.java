@@ -16,6 +16,7 @@ import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.TxGossip;
+import io.mutualchain.p2p.AllowList;
 import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.P2pConfig;
 import io.mutualchain.p2p.P2pNode;
@@ -203,21 +204,29 @@ public final class Node implements AutoCloseable {
     }
 
     /**
-     * Who may connect: the configured peers and every validator the ledger knows of (past, current,
-     * approved next), so a node that was voted in can reach nodes that do not list it yet once they
-     * restart. A validator voted in while this node runs must be in its peers list to connect.
+     * Who may connect, asked at every handshake: the configured peers and every validator the ledger
+     * knows of (genesis, every later set, an approved next set). A node voted in can therefore link
+     * with every running node from the block that approves it, without their configs listing it; it
+     * dials the nodes in its own peers list. Reads the ledger's immutable tip, so it is cheap and safe
+     * on I/O threads.
      */
-    private Set<PublicKey> allowList() {
-        Set<PublicKey> allow = new LinkedHashSet<>(genesis.validatorSet().keys());
-        for (ValidatorEpoch e : ledger.epochs()) {
-            allow.addAll(e.validators().keys());
-        }
-        ledger.pendingEpoch().ifPresent(e -> allow.addAll(e.validators().keys()));
+    private AllowList allowList() {
+        Set<PublicKey> configured = new LinkedHashSet<>(genesis.validatorSet().keys());
         for (PeerEntry p : config.peers()) {
-            allow.add(p.publicKey());
+            configured.add(p.publicKey());
         }
-        allow.remove(key.publicKey());
-        return allow;
+        Set<PublicKey> fixed = Set.copyOf(configured);
+        PublicKey self = key.publicKey();
+        return peer -> !peer.equals(self) && (fixed.contains(peer) || knownValidator(peer));
+    }
+
+    private boolean knownValidator(PublicKey peer) {
+        for (ValidatorEpoch e : ledger.epochs()) {
+            if (e.validators().contains(peer)) {
+                return true;
+            }
+        }
+        return ledger.pendingEpoch().map(e -> e.validators().contains(peer)).orElse(false);
     }
 
     private static ExecutorService boundedWorkers() {

@@ -1,13 +1,12 @@
 package io.mutualchain.p2p.link;
 
 import io.mutualchain.core.crypto.KeyPair;
-import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.p2p.AllowList;
 import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.InboundHandler;
 import io.mutualchain.p2p.P2pConfig;
 import io.netty.channel.group.ChannelGroup;
 import java.security.SecureRandom;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every connection of one node shares; built once by the node. {@code sockets} holds every open connection, linked or not. */
@@ -15,7 +14,7 @@ public record LinkContext(
         P2pConfig config,
         KeyPair identity,
         HandshakeInfo info,
-        Set<PublicKey> allowList,
+        AllowList allowList,
         PeerRegistry registry,
         Counters counters,
         InboundHandler handler,

@@ -5,6 +5,7 @@ import io.mutualchain.core.crypto.Ed25519;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.crypto.Sha256;
+import io.mutualchain.p2p.AllowList;
 import io.mutualchain.p2p.HandshakeInfo;
 import io.mutualchain.p2p.RefusalReason;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class Handshake {
     private final Role role;
     private final KeyPair identity;
     private final HandshakeInfo info;
-    private final Set<PublicKey> allowList;
+    private final AllowList allowList;
     private final Optional<PublicKey> expectedPeer;
     private final byte[] ephemeralPrivate = new byte[X25519.SCALAR_SIZE];
     private final byte[] hello = new byte[HELLO_BYTES];
@@ -50,10 +51,18 @@ public final class Handshake {
      */
     public Handshake(Role role, KeyPair identity, HandshakeInfo info, Set<PublicKey> allowList,
                      Optional<PublicKey> expectedPeer, SecureRandom random) {
+        this(role, identity, info, AllowList.of(allowList), expectedPeer, random);
+    }
+
+    /**
+     * @param expectedPeer the key we dialled (initiator), or empty when we accepted the connection
+     */
+    public Handshake(Role role, KeyPair identity, HandshakeInfo info, AllowList allowList,
+                     Optional<PublicKey> expectedPeer, SecureRandom random) {
         this.role = Objects.requireNonNull(role);
         this.identity = Objects.requireNonNull(identity);
         this.info = Objects.requireNonNull(info);
-        this.allowList = Set.copyOf(allowList);
+        this.allowList = Objects.requireNonNull(allowList);
         this.expectedPeer = Objects.requireNonNull(expectedPeer);
         X25519.generatePrivateKey(random, ephemeralPrivate);
         System.arraycopy(MAGIC, 0, hello, 0, MAGIC.length);
@@ -113,7 +122,7 @@ public final class Handshake {
         if (peer.equals(identity.publicKey())) {
             throw refused(RefusalReason.SELF_CONNECTION, "the peer is this node itself");
         }
-        if (!allowList.contains(peer)) {
+        if (!allowList.allows(peer)) {
             throw refused(RefusalReason.NOT_ALLOW_LISTED, "key " + peer + " is not on the allow-list");
         }
         if (expectedPeer.isPresent() && !expectedPeer.get().equals(peer)) {
