@@ -9,7 +9,6 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
-import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.SyncMessage;
@@ -57,8 +56,7 @@ final class ConsensusLoop implements AutoCloseable {
     /** This epoch's engine; null while this node is not a validator of the epoch (an observer). */
     private PbftEngine engine;
     private long epochBase = -1;
-    private final KeyPair key;
-    private final PbftConfig engineConfig;
+    private final EpochEngines epochs;
     private final Ledger ledger;
     private final Mempool mempool;
     private final LedgerAccounts accounts;
@@ -95,8 +93,7 @@ final class ConsensusLoop implements AutoCloseable {
         this.stats = stats;
         this.network = network;
         this.sync = new BlockSync(new LedgerBlocks(ledger), this::deliverSynced, network);
-        this.key = key;
-        this.engineConfig = engineConfig;
+        this.epochs = new EpochEngines(key, engineConfig, ledger);
         this.ledger = ledger;
         this.mempool = mempool;
         this.accounts = new LedgerAccounts(ledger);
@@ -123,7 +120,7 @@ final class ConsensusLoop implements AutoCloseable {
     }
 
     /** Opens the epoch the ledger is in (on the caller's thread, before the loop runs), then starts the clock and sync. */
-    void start() throws LedgerException {
+    void start() {
         openEpoch();
         thread.scheduleAtFixedRate(() -> run(this::tick), tickMs, tickMs, TimeUnit.MILLISECONDS);
         if (network != Network.NONE) {
@@ -223,41 +220,21 @@ final class ConsensusLoop implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts the epoch the ledger's next height belongs to: this epoch's engine (restored from what
-     * it persisted; records of an earlier epoch are deleted by the engine), or observer mode.
-     */
-    private void openEpoch() throws LedgerException {
-        long next = ledger.height() + 1;
-        ValidatorEpoch epoch = ledger.epochAt(next);
+    /** Starts the epoch the ledger's next height belongs to: its engine, or observer mode. */
+    private void openEpoch() {
         if (engine != null) {
             viewChangesBefore += engine.viewChanges();
         }
-        epochBase = epoch.base();
-        currentSet = epoch.validators();
-        if (!epoch.validators().contains(self)) {
-            engine = null;
-            validating = false;
-            LOG.info("epoch from height {}: {} validators; this node is not one of them and follows as an observer",
-                    epoch.firstHeight(), epoch.validators().size());
-            return;
-        }
-        engine = new PbftEngine(engineConfig.withEpochBase(epoch.base()), key, epoch.validators(), new LedgerBlockValidator(ledger),
-                ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(), ledger.lastBlockHash(), ledger.stateRoot());
-        validating = true;
-        noteScheduledEnd();
-        LOG.info("epoch from height {}: {} validators (quorum {}); this node votes", epoch.firstHeight(), epoch.validators().size(),
-                epoch.validators().quorum());
+        EpochEngines.Opened opened = epochs.open();
+        epochBase = opened.epoch().base();
+        currentSet = opened.epoch().validators();
+        engine = opened.engine().orElse(null);
+        validating = engine != null;
     }
 
-    /** Tells the engine where its epoch ends once the ledger has approved the next set. */
     private void noteScheduledEnd() {
-        if (engine != null && engine.epochEnd() == PbftEngine.NO_EPOCH_END) {
-            ledger.pendingEpoch().filter(p -> p.base() > epochBase).ifPresent(p -> {
-                LOG.warn("validator set changes after height {}: {} validators from height {}", p.base(), p.validators().size(),
-                        p.firstHeight());
-                engine.endEpochAt(p.base());
-            });
+        if (engine != null) {
+            epochs.noteScheduledEnd(engine, epochBase);
         }
     }
 
