@@ -163,10 +163,13 @@ public final class PbftEngine {
             // Records of an earlier epoch: its views, votes and checkpoints mean nothing to this one,
             // and this replica has applied that epoch's last block, so it never acts in it again.
             for (String k : restoredMap.keySet()) {
-                out.persist(k, null);
+                if (!k.equals(PersistKeys.EPOCH)) {
+                    out.persist(k, null);
+                }
             }
             restoredMap = new TreeMap<>();
-            out.persist(PersistKeys.EPOCH, PersistKeys.encodeEpoch(base));
+            // Overwritten, not deleted and written: the marker is what tells the next restart these records are current.
+            out.persist(PersistKeys.EPOCH, base == 0 ? null : PersistKeys.encodeEpoch(base));
         }
         RestoredState restored = RestoredState.parse(restoredMap, codec);
         view = restored.view.view();

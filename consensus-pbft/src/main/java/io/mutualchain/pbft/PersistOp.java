@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One durable write the engine needs before its messages may leave the node. Keys all start with
  * {@link #PREFIX} and sort in height order, so the daemon can keep them in one key range and hand
- * the whole range back to the constructor on restart.
+ * the whole range back to the constructor on restart. The operations of one {@code Ready} are in
+ * order: when two touch the same key, the later one wins (a store that batches puts and deletes
+ * separately must reduce them to the last operation per key first).
  *
  * @param key   the record's key
  * @param value the bytes to store, or {@code null} to delete the key

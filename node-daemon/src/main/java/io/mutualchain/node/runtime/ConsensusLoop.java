@@ -332,17 +332,10 @@ final class ConsensusLoop implements AutoCloseable {
         if (ops.isEmpty()) {
             return;
         }
-        List<Map.Entry<byte[], byte[]>> puts = new ArrayList<>();
-        List<byte[]> deletes = new ArrayList<>();
-        for (PersistOp op : ops) {
-            if (op.isDelete()) {
-                deletes.add(op.keyBytes());
-            } else {
-                puts.add(Map.entry(op.keyBytes(), op.value()));
-            }
-        }
-        ledger.consensusWrite(puts, deletes);
+        ConsensusRecords.Batch batch = ConsensusRecords.coalesce(ops);
+        ledger.consensusWrite(batch.puts(), batch.deletes());
     }
+
 
     private void apply(CommittedBlock c) throws LedgerException {
         Block block = c.block();
