@@ -230,6 +230,7 @@ final class ConsensusLoop implements AutoCloseable {
         currentSet = opened.epoch().validators();
         engine = opened.engine().orElse(null);
         validating = engine != null;
+        view = engine == null ? 0 : engine.view(); // views count per epoch: a new epoch is not a view change
     }
 
     private void noteScheduledEnd() {
