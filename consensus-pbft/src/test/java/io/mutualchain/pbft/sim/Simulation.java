@@ -215,7 +215,7 @@ public final class Simulation {
             long min = Long.MAX_VALUE;
             SimNode any = null;
             for (SimNode node : nodes) {
-                if (node.honest() && node.up()) {
+                if (node.honest() && node.validating()) { // observers follow in sync batches; they do not decide
                     min = Math.min(min, node.height());
                     any = node;
                 }

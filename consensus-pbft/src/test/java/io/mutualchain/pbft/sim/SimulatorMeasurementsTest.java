@@ -2,7 +2,9 @@ package io.mutualchain.pbft.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,34 @@ class SimulatorMeasurementsTest {
                     n, perTick, steady.size(), RUN_TICKS, CRASH_AT, recovery));
             assertThat(perTick).isGreaterThan(0.05);
             assertThat(recovery).isLessThanOrEqualTo(RECOVERY_BOUND_TICKS);
+        }
+        System.out.print(report);
+    }
+
+    @Test
+    void aValidatorSetChangeDelaysTheFirstBlockOfTheNewEpochByAboutOneBlock() {
+        // A new epoch starts at view 0 with its primary ready: no view-change timeout. The joiner, an
+        // observer until then, may first have to fetch the epoch's last block (one status period).
+        StringBuilder report = new StringBuilder();
+        for (int n : new int[] {4, 7}) {
+            SimParams p = params(n).withReconfiguration(true);
+            TreeMap<Long, long[]> committed = new Simulation(p).measure(RUN_TICKS, -1);
+            long k = p.k();
+            assertThat(committed).as("the run passes both changes").containsKey(4 * k + 1);
+            List<Long> gaps = new ArrayList<>();
+            for (long h = 2; h <= committed.lastKey(); h++) {
+                gaps.add(committed.get(h)[0] - committed.get(h - 1)[0]);
+            }
+            Collections.sort(gaps);
+            long join = committed.get(2 * k + 1)[0] - committed.get(2 * k)[0];
+            long leave = committed.get(4 * k + 1)[0] - committed.get(4 * k)[0];
+            long median = gaps.get(gaps.size() / 2);
+            String line = String.format("n=%d (a spare joins, then validator 0 leaves), K=%d: median %d ticks between blocks;"
+                    + " first block of the new epoch after the join %d, after the leave %d%n", n, k, median, join, leave);
+            report.append(line);
+            for (long gap : new long[] {join, leave}) {
+                assertThat(gap).as(line).isLessThan((long) TIMEOUT_TICKS).isLessThanOrEqualTo(2 * median + Simulation.STATUS_SYNC_TICKS + 2);
+            }
         }
         System.out.print(report);
     }
