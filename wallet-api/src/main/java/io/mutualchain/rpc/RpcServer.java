@@ -4,6 +4,12 @@ import io.mutualchain.rpc.http.RpcChannelInitializer;
 import io.mutualchain.rpc.http.WorkerPool;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
 import io.mutualchain.rpc.jsonrpc.MethodRegistry;
+import io.mutualchain.rpc.jsonrpc.OpenRpc;
+import io.mutualchain.rpc.subscribe.ChainEvents;
+import io.mutualchain.rpc.subscribe.SubscriptionHub;
+import io.mutualchain.rpc.subscribe.SubscriptionMethods;
+import io.mutualchain.rpc.ws.WsLimits;
+import io.mutualchain.rpc.ws.WsRpcHandler;
 import io.mutualchain.rpc.methods.NodeMethods;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -15,18 +21,22 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC 2.0 HTTP server. Lifecycle: construct, {@link #start()} (binds or throws), {@link
- * #close()} (idempotent; stops accepting, lets running calls finish for up to {@link
- * WorkerPool#SHUTDOWN_WAIT_MS}). See docs/api.md for the methods and the HTTP behaviour.
+ * The JSON-RPC 2.0 server: HTTP POST on {@code /} and WebSocket on {@code /ws}, one port. Lifecycle:
+ * construct, {@link #start()} (binds or throws), {@link #close()} (idempotent; stops accepting, lets
+ * running calls finish for up to {@link WorkerPool#SHUTDOWN_WAIT_MS}). Built over a {@link NodeApi},
+ * it also serves subscriptions, fed by the {@link ChainEvents} the daemon signals after each commit,
+ * and always {@code rpc.discover}. See docs/api.md for the methods and the transport behaviour.
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
@@ -37,23 +47,61 @@ public final class RpcServer implements AutoCloseable {
     /** Connections the OS may queue before accept(). */
     public static final int ACCEPT_BACKLOG = 128;
 
+    /** The title rpc.discover gives the service. */
+    public static final String API_TITLE = "MutualChain JSON-RPC";
+    /** The node's version (the build's project version), as rpc.discover reports it. */
+    public static final String NODE_VERSION = readVersion();
+
     private final RpcConfig config;
     private final MethodRegistry methods;
+    private final NodeApi api;
+    private final ChainEvents chainEvents;
+    private final WsLimits wsLimits;
+    private SubscriptionHub hub;
+    private RpcChannelInitializer channels;
     private EventLoopGroup loops;
     private WorkerPool workers;
     private Channel serverChannel;
     private boolean started;
     private boolean closed;
 
-    /** Serves the {@code mc_} methods over {@code api}. */
+    /** Serves the {@code mc_} methods over {@code api}; subscriptions see no blocks (nothing signals them). */
     public RpcServer(RpcConfig config, NodeApi api) {
-        this(config, NodeMethods.registerAll(new MethodRegistry(), api));
+        this(config, api, new ChainEvents(), WsLimits.defaults());
     }
 
-    /** Serves exactly the methods in {@code methods}; the daemon may add its own before start(). */
+    /** Serves the {@code mc_} methods over {@code api}, and subscriptions to the blocks {@code chainEvents} signals. */
+    public RpcServer(RpcConfig config, NodeApi api, ChainEvents chainEvents) {
+        this(config, api, chainEvents, WsLimits.defaults());
+    }
+
+    public RpcServer(RpcConfig config, NodeApi api, ChainEvents chainEvents, WsLimits wsLimits) {
+        this(config, SubscriptionMethods.register(NodeMethods.registerAll(new MethodRegistry(), api)), api, chainEvents, wsLimits);
+    }
+
+    /** Serves exactly the methods in {@code methods} (plus rpc.discover), without subscriptions; the daemon may add its own before start(). */
     public RpcServer(RpcConfig config, MethodRegistry methods) {
+        this(config, methods, null, null, WsLimits.defaults());
+    }
+
+    private RpcServer(RpcConfig config, MethodRegistry methods, NodeApi api, ChainEvents chainEvents, WsLimits wsLimits) {
         this.config = config;
-        this.methods = methods;
+        this.methods = OpenRpc.register(methods, API_TITLE, NODE_VERSION);
+        this.api = api;
+        this.chainEvents = chainEvents;
+        this.wsLimits = wsLimits;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = RpcServer.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     public synchronized void start() throws IOException {
@@ -64,13 +112,18 @@ public final class RpcServer implements AutoCloseable {
         workers = new WorkerPool(config.workerThreads(), config.queueCapacity(), "rpc-worker");
         loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("rpc-io", true), NioIoHandler.newFactory());
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods, config.maxBatch());
+        if (api != null) {
+            hub = new SubscriptionHub(api, chainEvents, wsLimits.lagBlocksMax());
+            hub.start();
+        }
+        channels = new RpcChannelInitializer(dispatcher, workers, config.maxBodyBytes(), config.idleTimeoutSeconds(),
+                config.maxConnections(), hub, wsLimits);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new RpcChannelInitializer(dispatcher, workers, config.maxBodyBytes(),
-                        config.idleTimeoutSeconds(), config.maxConnections()));
+                .childHandler(channels);
         ChannelFuture bind = bootstrap.bind(config.host(), config.port());
         boolean done = bind.awaitUninterruptibly(BIND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         if (!done || !bind.isSuccess()) {
@@ -79,7 +132,7 @@ public final class RpcServer implements AutoCloseable {
             throw bindFailure(cause);
         }
         serverChannel = bind.channel();
-        LOG.info("JSON-RPC listening on http://{}:{}/", config.host(), port());
+        LOG.info("JSON-RPC listening on http://{}:{}/ and ws://{}:{}{}", config.host(), port(), config.host(), port(), WsRpcHandler.PATH);
     }
 
     private IOException bindFailure(Throwable cause) {
@@ -105,6 +158,22 @@ public final class RpcServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /** ws://host:port/ws of the running server. */
+    public URI webSocketUri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("ws://" + host + ":" + port() + WsRpcHandler.PATH);
+    }
+
+    /** The subscription hub (null without a NodeApi or before start()). */
+    public synchronized SubscriptionHub subscriptionHub() {
+        return hub;
+    }
+
+    /** WebSocket clients disconnected because they did not read (0 before start()). */
+    public synchronized long slowWebSocketDisconnects() {
+        return channels == null ? 0 : channels.slowWebSocketDisconnects();
+    }
+
     /** Registered method names, sorted. */
     public java.util.List<String> methodNames() {
         return methods.names();
@@ -123,6 +192,9 @@ public final class RpcServer implements AutoCloseable {
     private void shutdown() {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);
+        }
+        if (hub != null) {
+            hub.close();
         }
         if (workers != null) {
             workers.close();

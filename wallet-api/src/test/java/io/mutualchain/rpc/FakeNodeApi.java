@@ -259,4 +259,26 @@ public final class FakeNodeApi implements NodeApi {
         blocks.add(view);
         return view;
     }
+
+    /**
+     * Appends a block of {@code body} with the given receipts as they are (nothing is executed), for
+     * subscription tests that need contract events or asset events in a block.
+     */
+    public synchronized BlockView commitBlock(List<Transaction> body, java.util.function.BiFunction<Integer, Hash32, ReceiptView> receiptOf) {
+        long height = blocks.size() + 1;
+        Hash32 prev = blocks.isEmpty() ? Sha256.hash(new byte[] {0}) : blocks.get(blocks.size() - 1).block().hash();
+        BlockHeader header = new BlockHeader(CHAIN_ID, height, prev, GENESIS_TIME_MS + height * 1000, Block.txRoot(body),
+                Hash32.ZERO, body.size(), validator.publicKey(), 0);
+        Block block = new Block(header, body);
+        for (int i = 0; i < body.size(); i++) {
+            txs.put(body.get(i).id(), new TxView(body.get(i), height, i, block.hash()));
+            receipts.put(body.get(i).id(), receiptOf.apply(i, block.hash()));
+        }
+        byte[] vote = CommitVote.signingBytes(CHAIN_ID, 0, height, block.hash());
+        CommitCertificate cert = new CommitCertificate(0, height, block.hash(),
+                List.of(new ValidatorSignature(validator.publicKey(), validator.sign(vote))));
+        BlockView view = new BlockView(block, cert);
+        blocks.add(view);
+        return view;
+    }
 }

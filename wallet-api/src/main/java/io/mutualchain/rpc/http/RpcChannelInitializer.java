@@ -1,21 +1,30 @@
 package io.mutualchain.rpc.http;
 
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
+import io.mutualchain.rpc.subscribe.SubscriptionHub;
+import io.mutualchain.rpc.ws.WsLimits;
+import io.mutualchain.rpc.ws.WsRpcHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds each connection's pipeline: idle timeout, HTTP codec with bounded request line and headers,
- * an aggregator bounded by the body limit (it answers 413 itself), then the JSON-RPC handler. Counts
- * open connections and closes any beyond the limit as soon as it is accepted.
+ * an aggregator bounded by the body limit (it answers 413 itself), the WebSocket upgrade on {@link
+ * WsRpcHandler#PATH} (Netty's handshake and framing, frames and reassembled messages bounded by the
+ * same body limit), then the HTTP JSON-RPC handler. Counts open connections, HTTP and WebSocket
+ * alike, and closes any beyond the limit as soon as it is accepted.
  */
 public final class RpcChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final Logger LOG = LoggerFactory.getLogger(RpcChannelInitializer.class);
@@ -30,9 +39,15 @@ public final class RpcChannelInitializer extends ChannelInitializer<SocketChanne
     private final int idleTimeoutSeconds;
     private final int maxConnections;
     private final AtomicInteger open = new AtomicInteger();
+    private final SubscriptionHub hub;
+    private final WsLimits wsLimits;
+    private final AtomicLong slowWebSocketDisconnects = new AtomicLong();
 
+    /** @param hub may be null (no subscriptions: a server built from bare methods) */
     public RpcChannelInitializer(JsonRpcDispatcher dispatcher, WorkerPool workers, int maxBodyBytes, int idleTimeoutSeconds,
-                                 int maxConnections) {
+                                 int maxConnections, SubscriptionHub hub, WsLimits wsLimits) {
+        this.hub = hub;
+        this.wsLimits = wsLimits;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.maxBodyBytes = maxBodyBytes;
@@ -55,7 +70,21 @@ public final class RpcChannelInitializer extends ChannelInitializer<SocketChanne
                         .setMaxInitialLineLength(INITIAL_LINE_BYTES_MAX)
                         .setMaxHeaderSize(HEADER_BYTES_MAX)))
                 .addLast("aggregate", new HttpObjectAggregator(maxBodyBytes))
+                .addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                        .websocketPath(WsRpcHandler.PATH)
+                        .maxFramePayloadLength(maxBodyBytes)
+                        .allowExtensions(false)
+                        .dropPongFrames(true)
+                        .build()))
+                .addLast("ws-aggregate", new WebSocketFrameAggregator(maxBodyBytes))
+                .addLast("ws-rpc", new WsRpcHandler(dispatcher, workers, hub, wsLimits, idleTimeoutSeconds, slowWebSocketDisconnects,
+                        "jsonrpc", "idle"))
                 .addLast("jsonrpc", new HttpRpcHandler(dispatcher, workers));
+    }
+
+    /** WebSocket clients disconnected because they did not read their notifications and answers. */
+    public long slowWebSocketDisconnects() {
+        return slowWebSocketDisconnects.get();
     }
 
     /** Connections open right now. */

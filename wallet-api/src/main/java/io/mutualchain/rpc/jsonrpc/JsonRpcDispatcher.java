@@ -43,18 +43,27 @@ public final class JsonRpcDispatcher {
 
     /** The response to send, or empty when nothing must be sent (notifications only). */
     public Optional<JsonNode> handle(byte[] body) {
+        return handle(body, CallContext.NONE);
+    }
+
+    /** As {@link #handle(byte[])}, for a call that came on a connection with {@code context}. */
+    public Optional<JsonNode> handle(byte[] body, CallContext context) {
         JsonNode parsed;
         try {
             parsed = JsonCodec.parse(body);
         } catch (JsonProcessingException e) {
             return Optional.of(Envelopes.error(NullNode.instance, ErrorCode.PARSE_ERROR, "Parse error: " + describe(e)));
         }
-        return handle(parsed);
+        return handle(parsed, context);
     }
 
     public Optional<JsonNode> handle(JsonNode parsed) {
+        return handle(parsed, CallContext.NONE);
+    }
+
+    public Optional<JsonNode> handle(JsonNode parsed, CallContext context) {
         if (!parsed.isArray()) {
-            return handleOne(parsed);
+            return handleOne(parsed, context);
         }
         if (parsed.isEmpty()) {
             return Optional.of(Envelopes.error(NullNode.instance, ErrorCode.INVALID_REQUEST, "Invalid Request: the batch is empty"));
@@ -66,12 +75,12 @@ public final class JsonRpcDispatcher {
         }
         ArrayNode answers = JsonCodec.NODES.arrayNode();
         for (JsonNode request : parsed) {
-            handleOne(request).ifPresent(answers::add);
+            handleOne(request, context).ifPresent(answers::add);
         }
         return answers.isEmpty() ? Optional.empty() : Optional.of(answers);
     }
 
-    private Optional<JsonNode> handleOne(JsonNode request) {
+    private Optional<JsonNode> handleOne(JsonNode request, CallContext context) {
         if (!request.isObject()) {
             return invalid(NullNode.instance, "a request must be a JSON object");
         }
@@ -93,17 +102,17 @@ public final class JsonRpcDispatcher {
         if (params != null && !(params.isArray() || params.isObject())) {
             return invalid(replyId, "'params' must be an array or an object");
         }
-        JsonNode answer = call(method.textValue(), params, replyId);
+        JsonNode answer = call(method.textValue(), params, replyId, context);
         return notification ? Optional.empty() : Optional.of(answer);
     }
 
-    private JsonNode call(String name, JsonNode params, JsonNode replyId) {
+    private JsonNode call(String name, JsonNode params, JsonNode replyId, CallContext context) {
         Optional<RpcMethod> method = registry.find(name);
         if (method.isEmpty()) {
             return Envelopes.error(replyId, ErrorCode.METHOD_NOT_FOUND, "Method not found: " + abbreviate(name));
         }
         try {
-            Params bound = Params.bind(method.get(), params);
+            Params bound = Params.bind(method.get(), params, context);
             return Envelopes.result(replyId, method.get().handler().call(bound));
         } catch (RpcError e) {
             return Envelopes.error(replyId, e);

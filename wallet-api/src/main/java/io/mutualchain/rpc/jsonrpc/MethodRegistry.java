@@ -24,6 +24,11 @@ public final class MethodRegistry {
         return Optional.ofNullable(methods.get(name));
     }
 
+    /** Registered methods, sorted by name (for discovery). */
+    public List<RpcMethod> methods() {
+        return names().stream().map(methods::get).toList();
+    }
+
     /** Registered names, sorted (for docs and discovery; never for anything hashed). */
     public List<String> names() {
         return methods.keySet().stream().sorted().toList();

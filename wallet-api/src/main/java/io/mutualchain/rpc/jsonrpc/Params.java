@@ -14,19 +14,21 @@ public final class Params {
     private final RpcMethod method;
     private final JsonNode raw;
     private final JsonNode[] values;
+    private final CallContext context;
 
-    private Params(RpcMethod method, JsonNode raw, JsonNode[] values) {
+    private Params(RpcMethod method, JsonNode raw, JsonNode[] values, CallContext context) {
         this.method = method;
         this.raw = raw;
         this.values = values;
+        this.context = context;
     }
 
     /** Binds {@code raw} (absent, an array or an object) to the method's param names. */
-    static Params bind(RpcMethod method, JsonNode raw) {
+    static Params bind(RpcMethod method, JsonNode raw, CallContext context) {
         List<String> names = method.paramNames();
         JsonNode[] values = new JsonNode[names.size()];
         if (method.variadic() || raw == null) {
-            return new Params(method, raw, values);
+            return new Params(method, raw, values, context);
         }
         if (raw.isArray()) {
             if (raw.size() > names.size()) {
@@ -50,12 +52,17 @@ public final class Params {
                 throw RpcError.invalidParam(names.get(i), "is required");
             }
         }
-        return new Params(method, raw, values);
+        return new Params(method, raw, values, context);
     }
 
     /** The params exactly as sent: null when absent, else an array or an object. */
     public JsonNode raw() {
         return raw;
+    }
+
+    /** The connection the call came on (its session, if the transport has one). */
+    public CallContext context() {
+        return context;
     }
 
     public String methodName() {

@@ -11,10 +11,12 @@ import io.mutualchain.rpc.ContractCallView;
 import io.mutualchain.rpc.ContractJson;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
+import io.mutualchain.rpc.jsonrpc.MethodDoc;
 import io.mutualchain.rpc.jsonrpc.MethodRegistry;
 import io.mutualchain.rpc.jsonrpc.Params;
 import io.mutualchain.rpc.jsonrpc.RpcError;
 import io.mutualchain.rpc.jsonrpc.RpcMethod;
+import io.mutualchain.rpc.jsonrpc.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +33,6 @@ final class ContractMethods {
     public static final int EXECUTION_FAILED = -32030;
     /** The VM takes at most 16 arguments. */
     static final int ARGS_MAX = 16;
-    static final List<String> CALL_PARAMS = List.of("contract", "function", "args", "from", "value", "gas");
 
     private final NodeApi api;
 
@@ -41,10 +42,28 @@ final class ContractMethods {
 
     static void register(MethodRegistry registry, NodeApi api) {
         ContractMethods m = new ContractMethods(api);
-        registry.register(RpcMethod.of(CALL, CALL_PARAMS, 2, m::call));
-        registry.register(RpcMethod.of(ESTIMATE_GAS, CALL_PARAMS, 2, m::estimate));
-        registry.register(RpcMethod.of(GET_CONTRACT, List.of("address"), 1, p ->
+        registry.register(RpcMethod.described(CALL, callDoc("Runs a contract function read-only against the committed state.", true)
+                .result(ChainSchemas.object("contract run", "contract-run")).build(), m::call));
+        registry.register(RpcMethod.described(ESTIMATE_GAS, callDoc("The gas a call would use, run at the largest gas limit.", false)
+                .result(Schema.integer("gas used"))
+                .error(EXECUTION_FAILED, "the call would not succeed; data is the contract run").build(), m::estimate));
+        registry.register(RpcMethod.described(GET_CONTRACT, MethodDoc.of("A contract's code hash and ABI, or null.")
+                .param("address", ChainSchemas.address("contract address"), "")
+                .result(Schema.nullable(ChainSchemas.object("contract", "contract"))).build(), p ->
                 api.contract(ParamReaders.address("address", p.required("address"))).<JsonNode>map(ContractJson::contract).orElse(NullNode.instance)));
+    }
+
+    /** The params of mc_call; mc_estimateGas takes the same, its {@code gas} is accepted and ignored. */
+    private static MethodDoc.Builder callDoc(String summary, boolean gasUsed) {
+        return MethodDoc.of(summary)
+                .param("contract", ChainSchemas.address("contract address"), "")
+                .param("function", Schema.string("function name, 1 to 64 characters"), "")
+                .optional("args", Schema.array(Schema.anyOf(Schema.integer("int"), ChainSchemas.hex("bytes")),
+                        "at most " + ARGS_MAX + " integers and 0x-hex strings"), "")
+                .optional("from", ChainSchemas.address("caller (default the zero address)"), "")
+                .optional("value", ChainSchemas.amount("MTN sent with the call (default 0)"), "")
+                .optional("gas", Schema.integer(gasUsed ? "gas limit, 1 to " + ContractDeploy.GAS_LIMIT_MAX + " (default the maximum)"
+                        : "ignored: the estimate always runs at the maximum"), "");
     }
 
     private JsonNode call(Params p) {

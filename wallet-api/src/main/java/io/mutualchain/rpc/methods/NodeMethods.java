@@ -12,10 +12,12 @@ import io.mutualchain.rpc.HandoverView;
 import io.mutualchain.rpc.JsonViews;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
+import io.mutualchain.rpc.jsonrpc.MethodDoc;
 import io.mutualchain.rpc.jsonrpc.MethodRegistry;
 import io.mutualchain.rpc.jsonrpc.Params;
 import io.mutualchain.rpc.jsonrpc.RpcError;
 import io.mutualchain.rpc.jsonrpc.RpcMethod;
+import io.mutualchain.rpc.jsonrpc.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -58,22 +60,55 @@ public final class NodeMethods {
     /** Adds every {@code mc_} method to {@code registry}, served by {@code api}. */
     public static MethodRegistry registerAll(MethodRegistry registry, NodeApi api) {
         NodeMethods m = new NodeMethods(api);
-        registry.register(RpcMethod.noParams(CHAIN_ID, p -> TextNode.valueOf(api.chainId())));
-        registry.register(RpcMethod.noParams(BLOCK_NUMBER, p -> JsonCodec.NODES.numberNode(api.blockNumber())));
-        registry.register(RpcMethod.of(GET_BLOCK_BY_NUMBER, List.of("height", "fullTransactions"), 1, m::blockByNumber));
-        registry.register(RpcMethod.of(GET_BLOCK_BY_HASH, List.of("hash", "fullTransactions"), 1, m::blockByHash));
-        registry.register(RpcMethod.of(GET_TRANSACTION, List.of("txId"), 1, m::transaction));
-        registry.register(RpcMethod.of(GET_RECEIPT, List.of("txId"), 1, m::receipt));
-        registry.register(RpcMethod.of(SEND_RAW_TRANSACTION, List.of("raw"), 1, m::sendRawTransaction));
-        registry.register(RpcMethod.of(GET_ACCOUNT, List.of("address"), 1,
+        registry.register(RpcMethod.described(CHAIN_ID, MethodDoc.of("The chain id this node serves.")
+                .result(Schema.string("chain id")).build(), p -> TextNode.valueOf(api.chainId())));
+        registry.register(RpcMethod.described(BLOCK_NUMBER, MethodDoc.of("Height of the latest committed block (0 before the first).")
+                .result(ChainSchemas.height("height")).build(), p -> JsonCodec.NODES.numberNode(api.blockNumber())));
+        registry.register(RpcMethod.described(GET_BLOCK_BY_NUMBER, MethodDoc.of("A committed block by height, or null.")
+                .param("height", ChainSchemas.blockTag(), "a height or \"latest\"")
+                .optional("fullTransactions", Schema.bool("full transaction objects instead of ids (default false)"), "")
+                .result(Schema.nullable(ChainSchemas.object("block", "block"))).build(), m::blockByNumber));
+        registry.register(RpcMethod.described(GET_BLOCK_BY_HASH, MethodDoc.of("A committed block by hash, or null.")
+                .param("hash", ChainSchemas.hash("block hash"), "")
+                .optional("fullTransactions", Schema.bool("full transaction objects instead of ids (default false)"), "")
+                .result(Schema.nullable(ChainSchemas.object("block", "block"))).build(), m::blockByHash));
+        registry.register(RpcMethod.described(GET_TRANSACTION, MethodDoc.of("A committed transaction with its position, or null.")
+                .param("txId", ChainSchemas.hash("transaction id"), "")
+                .result(Schema.nullable(ChainSchemas.object("transaction", "transaction"))).build(), m::transaction));
+        registry.register(RpcMethod.described(GET_RECEIPT, MethodDoc.of("The receipt of a committed transaction, or null.")
+                .param("txId", ChainSchemas.hash("transaction id"), "")
+                .result(Schema.nullable(ChainSchemas.object("receipt", "receipt"))).build(), m::receipt));
+        registry.register(RpcMethod.described(SEND_RAW_TRANSACTION, MethodDoc.of("Admits a signed transaction to the mempool.")
+                .param("raw", ChainSchemas.hex("the canonical transaction bytes"), "")
+                .result(ChainSchemas.hash("transaction id"))
+                .error(-32010, "the transaction is refused; codes -32010 to -32020, data.reason names why (docs/api.md#transaction-refusals)")
+                .build(), m::sendRawTransaction));
+        registry.register(RpcMethod.described(GET_ACCOUNT, MethodDoc.of("An account's committed balance, nonce, level, roles and locked MTN.")
+                .param("address", ChainSchemas.address("account address"), "")
+                .result(ChainSchemas.object("account", "account")).build(),
                 p -> JsonViews.account(api.account(ParamReaders.address("address", p.required("address"))))));
-        registry.register(RpcMethod.noParams(STATUS, p -> JsonViews.status(api.status())));
-        registry.register(RpcMethod.noParams(HEALTH, p -> JsonCodec.NODES.objectNode().put("status", "ok")));
-        registry.register(RpcMethod.of(GET_ASSET, List.of("id", "historyFrom", "historyLimit"), 1, m::asset));
-        registry.register(RpcMethod.noParams(GET_SUPPLY, p -> JsonViews.supply(api.supply())));
-        registry.register(RpcMethod.of(GET_PROOF, List.of("kind", "id"), 2, m::proof));
-        registry.register(RpcMethod.of(GET_VALIDATORS, List.of("height"), 0, m::validators));
-        registry.register(RpcMethod.of(GET_VALIDATOR_HANDOVERS, List.of("fromBase"), 0, m::handovers));
+        registry.register(RpcMethod.described(STATUS, MethodDoc.of("The node's name, height, last block, mempool size, role and view.")
+                .result(ChainSchemas.object("status", "status")).build(), p -> JsonViews.status(api.status())));
+        registry.register(RpcMethod.described(HEALTH, MethodDoc.of("Answers {\"status\":\"ok\"} while the node serves RPC.")
+                .result(Schema.object("{\"status\":\"ok\"}")).build(), p -> JsonCodec.NODES.objectNode().put("status", "ok")));
+        registry.register(RpcMethod.described(GET_ASSET, MethodDoc.of("An asset with a page of its history, or null.")
+                .param("id", ChainSchemas.hash("asset id"), "")
+                .optional("historyFrom", Schema.integer("first history record (default 0)"), "")
+                .optional("historyLimit", Schema.integer("most records (default and cap " + HISTORY_PAGE_MAX + ")"), "")
+                .result(Schema.nullable(ChainSchemas.object("asset", "asset"))).build(), m::asset));
+        registry.register(RpcMethod.described(GET_SUPPLY, MethodDoc.of("Total, circulating and locked MTN at the tip.")
+                .result(ChainSchemas.object("supply", "supply")).build(), p -> JsonViews.supply(api.supply())));
+        registry.register(RpcMethod.described(GET_PROOF, MethodDoc.of("A Merkle proof of an account or asset against the latest state root.")
+                .param("kind", Schema.oneOfStrings("what to prove", "account", "asset"), "")
+                .param("id", Schema.string("an address (account) or an asset id (asset)"), "")
+                .result(ChainSchemas.object("proof", "proofs")).build(), m::proof));
+        registry.register(RpcMethod.described(GET_VALIDATORS, MethodDoc.of("The validator set in force at a height, its quorum and the approved next set.")
+                .optional("height", ChainSchemas.height("a committed height or the next one (default: the next)"), "")
+                .result(ChainSchemas.object("validators", "validators")).build(), m::validators));
+        registry.register(RpcMethod.described(GET_VALIDATOR_HANDOVERS, MethodDoc.of("Validator-set hand-overs from a base on, oldest first, gap-free.")
+                .optional("fromBase", ChainSchemas.height("first base (default 1)"), "")
+                .result(Schema.array(ChainSchemas.object("hand-over", "validator-hand-overs"), "at most " + HANDOVERS_PAGE_MAX)).build(),
+                m::handovers));
         ContractMethods.register(registry, api);
         return registry;
     }

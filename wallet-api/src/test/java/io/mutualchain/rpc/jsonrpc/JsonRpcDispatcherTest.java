@@ -126,7 +126,7 @@ class JsonRpcDispatcherTest {
 
     @Test
     void theRegistryRefusesReservedAndDuplicateNames() {
-        assertThatThrownBy(() -> new MethodRegistry().register(RpcMethod.noParams("rpc.discover", p -> null)))
+        assertThatThrownBy(() -> new MethodRegistry().register(RpcMethod.noParams("rpc.ping", p -> null)))
                 .hasMessageContaining("reserved");
         assertThatThrownBy(() -> registry.register(RpcMethod.noParams("sum", p -> null)))
                 .hasMessageContaining("already registered");
