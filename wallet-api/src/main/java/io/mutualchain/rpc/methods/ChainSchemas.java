@@ -36,8 +36,8 @@ final class ChainSchemas {
         return Schema.anyOf(Schema.integer("a block height"), Schema.oneOfStrings("the latest committed block", "latest"));
     }
 
-    /** An object whose fields docs/api.md lists under {@code section}. */
-    static ObjectNode object(String what, String section) {
-        return Schema.object(what + " (fields: docs/api.md#" + section + ")");
+    /** An object whose fields the doc page {@code ref} (under docs/, e.g. "api.md#block") lists. */
+    static ObjectNode object(String what, String ref) {
+        return Schema.object(what + " (fields: docs/" + ref + ")");
     }
 }

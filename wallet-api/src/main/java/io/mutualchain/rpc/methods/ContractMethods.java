@@ -43,13 +43,13 @@ final class ContractMethods {
     static void register(MethodRegistry registry, NodeApi api) {
         ContractMethods m = new ContractMethods(api);
         registry.register(RpcMethod.described(CALL, callDoc("Runs a contract function read-only against the committed state.", true)
-                .result(ChainSchemas.object("contract run", "contract-run")).build(), m::call));
+                .result(ChainSchemas.object("contract run", "api.md#contract-run")).build(), m::call));
         registry.register(RpcMethod.described(ESTIMATE_GAS, callDoc("The gas a call would use, run at the largest gas limit.", false)
                 .result(Schema.integer("gas used"))
                 .error(EXECUTION_FAILED, "the call would not succeed; data is the contract run").build(), m::estimate));
         registry.register(RpcMethod.described(GET_CONTRACT, MethodDoc.of("A contract's code hash and ABI, or null.")
                 .param("address", ChainSchemas.address("contract address"), "")
-                .result(Schema.nullable(ChainSchemas.object("contract", "contract"))).build(), p ->
+                .result(Schema.nullable(ChainSchemas.object("contract", "api.md#methods"))).build(), p ->
                 api.contract(ParamReaders.address("address", p.required("address"))).<JsonNode>map(ContractJson::contract).orElse(NullNode.instance)));
     }
 

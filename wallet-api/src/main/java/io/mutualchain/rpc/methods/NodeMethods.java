@@ -67,17 +67,17 @@ public final class NodeMethods {
         registry.register(RpcMethod.described(GET_BLOCK_BY_NUMBER, MethodDoc.of("A committed block by height, or null.")
                 .param("height", ChainSchemas.blockTag(), "a height or \"latest\"")
                 .optional("fullTransactions", Schema.bool("full transaction objects instead of ids (default false)"), "")
-                .result(Schema.nullable(ChainSchemas.object("block", "block"))).build(), m::blockByNumber));
+                .result(Schema.nullable(ChainSchemas.object("block", "api.md#block"))).build(), m::blockByNumber));
         registry.register(RpcMethod.described(GET_BLOCK_BY_HASH, MethodDoc.of("A committed block by hash, or null.")
                 .param("hash", ChainSchemas.hash("block hash"), "")
                 .optional("fullTransactions", Schema.bool("full transaction objects instead of ids (default false)"), "")
-                .result(Schema.nullable(ChainSchemas.object("block", "block"))).build(), m::blockByHash));
+                .result(Schema.nullable(ChainSchemas.object("block", "api.md#block"))).build(), m::blockByHash));
         registry.register(RpcMethod.described(GET_TRANSACTION, MethodDoc.of("A committed transaction with its position, or null.")
                 .param("txId", ChainSchemas.hash("transaction id"), "")
-                .result(Schema.nullable(ChainSchemas.object("transaction", "transaction"))).build(), m::transaction));
+                .result(Schema.nullable(ChainSchemas.object("transaction", "api.md#transaction"))).build(), m::transaction));
         registry.register(RpcMethod.described(GET_RECEIPT, MethodDoc.of("The receipt of a committed transaction, or null.")
                 .param("txId", ChainSchemas.hash("transaction id"), "")
-                .result(Schema.nullable(ChainSchemas.object("receipt", "receipt"))).build(), m::receipt));
+                .result(Schema.nullable(ChainSchemas.object("receipt", "api.md#receipt"))).build(), m::receipt));
         registry.register(RpcMethod.described(SEND_RAW_TRANSACTION, MethodDoc.of("Admits a signed transaction to the mempool.")
                 .param("raw", ChainSchemas.hex("the canonical transaction bytes"), "")
                 .result(ChainSchemas.hash("transaction id"))
@@ -85,29 +85,29 @@ public final class NodeMethods {
                 .build(), m::sendRawTransaction));
         registry.register(RpcMethod.described(GET_ACCOUNT, MethodDoc.of("An account's committed balance, nonce, level, roles and locked MTN.")
                 .param("address", ChainSchemas.address("account address"), "")
-                .result(ChainSchemas.object("account", "account")).build(),
+                .result(ChainSchemas.object("account", "api.md#account")).build(),
                 p -> JsonViews.account(api.account(ParamReaders.address("address", p.required("address"))))));
         registry.register(RpcMethod.described(STATUS, MethodDoc.of("The node's name, height, last block, mempool size, role and view.")
-                .result(ChainSchemas.object("status", "status")).build(), p -> JsonViews.status(api.status())));
+                .result(ChainSchemas.object("status", "api.md#status")).build(), p -> JsonViews.status(api.status())));
         registry.register(RpcMethod.described(HEALTH, MethodDoc.of("Answers {\"status\":\"ok\"} while the node serves RPC.")
                 .result(Schema.object("{\"status\":\"ok\"}")).build(), p -> JsonCodec.NODES.objectNode().put("status", "ok")));
         registry.register(RpcMethod.described(GET_ASSET, MethodDoc.of("An asset with a page of its history, or null.")
                 .param("id", ChainSchemas.hash("asset id"), "")
                 .optional("historyFrom", Schema.integer("first history record (default 0)"), "")
                 .optional("historyLimit", Schema.integer("most records (default and cap " + HISTORY_PAGE_MAX + ")"), "")
-                .result(Schema.nullable(ChainSchemas.object("asset", "asset"))).build(), m::asset));
+                .result(Schema.nullable(ChainSchemas.object("asset", "ledger.md"))).build(), m::asset));
         registry.register(RpcMethod.described(GET_SUPPLY, MethodDoc.of("Total, circulating and locked MTN at the tip.")
-                .result(ChainSchemas.object("supply", "supply")).build(), p -> JsonViews.supply(api.supply())));
+                .result(ChainSchemas.object("supply", "api.md#methods")).build(), p -> JsonViews.supply(api.supply())));
         registry.register(RpcMethod.described(GET_PROOF, MethodDoc.of("A Merkle proof of an account or asset against the latest state root.")
                 .param("kind", Schema.oneOfStrings("what to prove", "account", "asset"), "")
                 .param("id", Schema.string("an address (account) or an asset id (asset)"), "")
-                .result(ChainSchemas.object("proof", "proofs")).build(), m::proof));
+                .result(ChainSchemas.object("proof", "ledger.md#proofs")).build(), m::proof));
         registry.register(RpcMethod.described(GET_VALIDATORS, MethodDoc.of("The validator set in force at a height, its quorum and the approved next set.")
                 .optional("height", ChainSchemas.height("a committed height or the next one (default: the next)"), "")
-                .result(ChainSchemas.object("validators", "validators")).build(), m::validators));
+                .result(ChainSchemas.object("validators", "api.md#validators")).build(), m::validators));
         registry.register(RpcMethod.described(GET_VALIDATOR_HANDOVERS, MethodDoc.of("Validator-set hand-overs from a base on, oldest first, gap-free.")
                 .optional("fromBase", ChainSchemas.height("first base (default 1)"), "")
-                .result(Schema.array(ChainSchemas.object("hand-over", "validator-hand-overs"), "at most " + HANDOVERS_PAGE_MAX)).build(),
+                .result(Schema.array(ChainSchemas.object("hand-over", "api.md#validator-hand-overs"), "at most " + HANDOVERS_PAGE_MAX)).build(),
                 m::handovers));
         ContractMethods.register(registry, api);
         return registry;

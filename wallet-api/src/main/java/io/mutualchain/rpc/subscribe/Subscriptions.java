@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * One connection's subscriptions. A new subscription stays pending until the transport has queued
- * the answer that carries its id ({@link #activatePending}), so a client never sees a notification
+ * the answer that carries its id ({@link #answerThenActivate}), so a client never sees a notification
  * for an id it has not been told yet. Publishing holds the lock while it queues, so once the answer
  * to {@code mc_unsubscribe} is queued no notification for that id can follow it.
  */
@@ -49,8 +49,14 @@ public final class Subscriptions {
         return active.remove(id) != null | pending.remove(id) != null;
     }
 
-    /** Called by the transport once the answers of a request are queued: their subscriptions go live. */
-    public synchronized void activatePending() {
+    /**
+     * Runs {@code sendAnswer} (the transport queueing a request's answer) and then makes the
+     * subscriptions that request created live, both under this session's lock: a block published
+     * before this ran was committed before the client could see the id, and any published after it
+     * reaches the new subscription, behind the answer.
+     */
+    public synchronized void answerThenActivate(Runnable sendAnswer) {
+        sendAnswer.run();
         active.putAll(pending);
         pending.clear();
     }
@@ -67,7 +73,8 @@ public final class Subscriptions {
     }
 
     synchronized boolean wantsTransactions() {
-        return active.values().stream().anyMatch(f -> f.topic() != Topic.NEW_BLOCKS);
+        return active.values().stream().anyMatch(f -> f.topic() != Topic.NEW_BLOCKS)
+                || pending.values().stream().anyMatch(f -> f.topic() != Topic.NEW_BLOCKS);
     }
 
     /** Sends every notification {@code notes} holds for this connection's live subscriptions, in order. */

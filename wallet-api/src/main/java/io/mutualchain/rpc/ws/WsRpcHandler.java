@@ -128,9 +128,11 @@ public final class WsRpcHandler extends ChannelInboundHandlerAdapter {
         Subscriptions subs = subscriptions;
         CallContext callContext = context;
         boolean accepted = workers.trySubmit(() -> {
-            dispatch(body, callContext).ifPresent(out::send);
-            if (subs != null) {
-                subs.activatePending();
+            Optional<JsonNode> answer = dispatch(body, callContext);
+            if (subs == null) {
+                answer.ifPresent(out::send);
+            } else {
+                subs.answerThenActivate(() -> answer.ifPresent(out::send));
             }
             answered(ctx);
         });

@@ -93,10 +93,15 @@ class SubscriptionsOverWebSocketTest {
 
     /** Waits (bounded) until the hub has handed block {@code height} to every connection. */
     private void awaitPublished(long height) {
+        await(() -> server.subscriptionHub().publishedHeight() >= height, "the hub publishes block " + height);
+    }
+
+    /** Waits, bounded by {@link WsTestClient#WAIT}, until {@code condition} holds. */
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WsTestClient.WAIT.toSeconds());
-        while (server.subscriptionHub().publishedHeight() < height) {
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the hub did not publish block " + height);
+                throw new AssertionError("not within " + WsTestClient.WAIT + ": " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
@@ -156,14 +161,15 @@ class SubscriptionsOverWebSocketTest {
             assertThat(a.path("topics").get(0).asText()).isEqualTo("0x" + io.mutualchain.core.bytes.Hex.encode("a-happened".getBytes(StandardCharsets.UTF_8)));
             assertThat(a.path("data").asText()).isEqualTo("0x07");
             awaitPublished(h);
-            // The unfiltered subscription saw both; the filtered one nothing else.
+            // Everything the hub queued for block h precedes the answer to a call sent now.
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"mc_blockNumber\"}");
             int forAll = 0;
             int forA = 1;
-            while (ws.queued() > 0) {
-                JsonNode m = ws.next();
+            for (JsonNode m = ws.next(); m.path("id").asInt(-1) != 99; m = ws.next()) {
                 forAll += notificationOf(m, all) ? 1 : 0;
                 forA += notificationOf(m, onlyA) ? 1 : 0;
             }
+            // The unfiltered subscription saw both events; the filtered one nothing but A's.
             assertThat(forAll).isEqualTo(2);
             assertThat(forA).isEqualTo(1);
         }
@@ -265,7 +271,8 @@ class SubscriptionsOverWebSocketTest {
             }
             assertThat(server.slowWebSocketDisconnects()).isEqualTo(1);
             assertThat(good.call(2, "mc_chainId", "[]").path("result").asText()).isEqualTo(FakeNodeApi.CHAIN_ID);
-            assertThat(server.subscriptionHub().sessions()).isEqualTo(1);
+            // The slow connection's session ends when its channel has closed, on its event loop.
+            await(() -> server.subscriptionHub().sessions() == 1, "the slow client's session ends");
         }
     }
 }
