@@ -124,6 +124,9 @@ public final class Node implements AutoCloseable {
         LongSupplier viewChanges = loop::viewChanges;
         Runnable wake = loop::wake;
         java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound = loop::deliver;
+        // Registered before start(): the loop's listener list is not for concurrent use. Only raises a height.
+        io.mutualchain.rpc.subscribe.ChainEvents chainEvents = new io.mutualchain.rpc.subscribe.ChainEvents();
+        loop.onCommit(b -> chainEvents.committed(b.height()));
         loop.start();
         TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
         ExecutorService gossipAdmission = singleThread("gossip-admission", GOSSIP_QUEUE_BATCHES);
@@ -152,7 +155,7 @@ public final class Node implements AutoCloseable {
             gossip.publish(tx.encode());
         };
         NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, loop::isValidator, onAdmitted), stats);
-        rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api);
+        rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api, chainEvents);
         rpc.start();
         started.push(rpc);
         LOG.info("node {} started: JSON-RPC on http://{}:{}", config.name(), config.rpcHost(), rpc.port());
