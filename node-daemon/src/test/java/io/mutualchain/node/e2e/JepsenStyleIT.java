@@ -1,0 +1,168 @@
+package io.mutualchain.node.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mutualchain.core.crypto.KeyFile;
+import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.genesis.GenesisFile;
+import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.types.Address;
+import io.mutualchain.core.types.Mtn;
+import io.mutualchain.node.config.NodeConfigFile;
+import io.mutualchain.node.e2e.History.Op;
+import io.mutualchain.node.e2e.History.Outcome;
+import io.mutualchain.node.e2e.HistoryChecker.Violation;
+import io.mutualchain.rpc.RpcClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Jepsen-style run on four real validator processes whose every link goes through a TCP shim
+ * ({@link LinkProxies}): one client per node sends transfers and reads heads while the
+ * {@link Nemesis} isolates the primary, splits the validators 2|2, kills one with SIGKILL and
+ * restarts it, and pauses one with SIGSTOP, with conflicting pairs (one nonce signed twice) sent to
+ * two nodes across each fault. After the last heal the recorded history and every node's chain go
+ * through {@link HistoryChecker}; a failure prints the seed, the schedule and the history excerpt.
+ *
+ * <p>{@code -Djepsen.seed=S} replays a schedule, {@code -Djepsen.cycles=C} runs C cycles of the four
+ * faults (default 1, about a minute; see docs/testing.md).
+ */
+class JepsenStyleIT {
+    private static final long SEED = Long.getLong("jepsen.seed", 20261124L);
+    private static final int CYCLES = Math.max(1, Math.min(25, Integer.getInteger("jepsen.cycles", 1)));
+    private static final int VALIDATORS = 4;
+    private static final int SENDERS_PER_CLIENT = 2;
+    private static final int RECIPIENTS = 4;
+    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final long SENDER_FUNDS = 10 * Mtn.UNIT;
+    /** A pair's sender holds enough for one half of the pair, not for both. */
+    private static final long PAIR_SENDER_FUNDS = Mtn.UNIT;
+    /** Fewest acknowledged transfers for a run to count: a run where nothing committed proves nothing. */
+    private static final int ACKED_MIN = 20;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void partitionsCrashesPausesAndConflictingWritesLeaveOneCorrectLedgerOnEveryNode() throws Exception {
+        long started = System.nanoTime();
+        try (Cluster c = Cluster.create(tmp.resolve("net"), VALIDATORS, 0); LinkProxies proxies = LinkProxies.install(c, VALIDATORS)) {
+            try {
+                run(c, proxies);
+            } catch (Throwable t) {
+                Path logs = Path.of("target", "it-logs", getClass().getSimpleName());
+                c.saveLogs(logs);
+                throw new AssertionError("seed " + SEED + ", cycles " + CYCLES + ": " + t.getMessage() + " (whole node logs in "
+                        + logs.toAbsolutePath() + ")", t);
+            }
+        } finally {
+            System.out.printf("[jepsen] seed %d, %d cycle(s): %.1f s%n", SEED, CYCLES, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private void run(Cluster c, LinkProxies proxies) throws Exception {
+        List<Integer> all = List.of(0, 1, 2, 3);
+        c.startAll();
+        c.awaitHeight(all, 1, STEP);
+        RpcClient rpc = c.rpc(0);
+        String chainId = rpc.chainId();
+        long baseFee = GenesisFile.read(NodeConfigFile.read(c.members().get(0).config()).genesisFile()).params().baseFee();
+        long maxFee = Mtn.parse("0.01");
+
+        List<List<KeyPair>> senders = new ArrayList<>();
+        List<KeyPair> pairSenders = new ArrayList<>();
+        List<Address> recipients = new ArrayList<>();
+        Map<Address, Long> funding = new TreeMap<>();
+        for (int i = 0; i < VALIDATORS; i++) {
+            List<KeyPair> mine = new ArrayList<>();
+            for (int k = 0; k < SENDERS_PER_CLIENT; k++) {
+                KeyPair s = KeyPair.generate();
+                mine.add(s);
+                funding.put(s.address(), SENDER_FUNDS);
+            }
+            senders.add(mine);
+        }
+        for (int p = 0; p < Nemesis.pairsFor(CYCLES); p++) {
+            KeyPair s = KeyPair.generate();
+            pairSenders.add(s);
+            funding.put(s.address(), PAIR_SENDER_FUNDS);
+        }
+        for (int r = 0; r < RECIPIENTS; r++) {
+            recipients.add(KeyPair.generate().address());
+        }
+        KeyPair faucet = KeyFile.read(c.faucetKey());
+        fund(rpc, chainId, faucet, maxFee, funding);
+
+        History history = new History();
+        Nemesis nemesis;
+        try (Workload workload = new Workload(c, history, chainId, maxFee, recipients)) {
+            workload.start(senders, SEED);
+            nemesis = new Nemesis(c, proxies, workload, pairSenders, SEED, VALIDATORS);
+            nemesis.run(CYCLES);
+            workload.stop();
+            workload.awaitPairs();
+        }
+
+        // Check 7 after the last heal: a fresh transfer commits, and every node reaches every acknowledged height.
+        // From the faucet: the clients' senders may still have transactions pending somewhere.
+        KeyPair probeSender = faucet;
+        long probeNonce = rpc.account(probeSender.address()).nonce();
+        Transaction probe = Transaction.sign(chainId, probeSender, probeNonce, maxFee, new Transfer(recipients.get(2), 1));
+        long probeSubmit = System.nanoTime();
+        rpc.sendRawTransaction(probe.encode());
+        var receipt = rpc.waitForReceipt(probe.id(), Nemesis.LIVENESS_BOUND);
+        history.add(Op.ok(200, c.members().get(0).name(), probe.id().toString(), probeSender.address().toString(), probeNonce, probeSubmit,
+                System.nanoTime(), receipt.path("height").asLong(), receipt.path("index").asInt(),
+                receipt.path("blockHash").asText().toLowerCase(java.util.Locale.ROOT), null));
+        long target = Math.max(c.height(0), history.ops().stream().mapToLong(Op::height).max().orElse(0));
+        c.awaitHeight(all, target, Nemesis.LIVENESS_BOUND);
+
+        List<ChainView> chains = new ArrayList<>();
+        Set<Address> tracked = new TreeSet<>(funding.keySet());
+        tracked.addAll(recipients);
+        for (int i : all) {
+            chains.add(ChainView.collect(c.members().get(i).name(), c.rpc(i), tracked));
+        }
+        List<Op> ops = history.ops();
+        List<Violation> violations = HistoryChecker.check(new HistoryChecker.Input(ops, history.reads(), chains, nemesis.splits(),
+                tracked.stream().map(Address::toString).collect(Collectors.toSet()), baseFee, Mtn.TOTAL_SUPPLY));
+        String summary = summary(ops, history, chains, nemesis);
+        System.out.println(summary);
+        assertThat(violations).as(HistoryChecker.report(nemesis.log(), violations, ops)).isEmpty();
+        assertThat(ops.stream().filter(o -> o.outcome() == Outcome.OK).count()).as("acknowledged transfers\n" + summary)
+                .isGreaterThanOrEqualTo(ACKED_MIN);
+        assertThat(nemesis.splits()).as("2|2 splits held").hasSize(CYCLES);
+    }
+
+    private static String summary(List<Op> ops, History history, List<ChainView> chains, Nemesis nemesis) {
+        Map<Outcome, Long> byOutcome = ops.stream().collect(Collectors.groupingBy(Op::outcome, TreeMap::new, Collectors.counting()));
+        long pairHalves = ops.stream().filter(o -> o.conflictGroup() != null).count();
+        return String.format("[jepsen] seed %d: %d ops %s, %d conflicting-pair halves, %d head reads, chain heights %s, splits %s",
+                SEED, ops.size(), byOutcome, pairHalves, history.reads().size(),
+                chains.stream().map(ch -> ch.node() + "=" + ch.height()).toList(), nemesis.splits());
+    }
+
+    /** Funds every account from the faucet through one node and waits for every receipt. */
+    private static void fund(RpcClient rpc, String chainId, KeyPair faucet, long maxFee, Map<Address, Long> amounts) throws Exception {
+        long nonce = rpc.account(faucet.address()).nonce();
+        List<Transaction> sent = new ArrayList<>();
+        for (Map.Entry<Address, Long> e : amounts.entrySet()) {
+            Transaction tx = Transaction.sign(chainId, faucet, nonce++, maxFee, new Transfer(e.getKey(), e.getValue()));
+            rpc.sendRawTransaction(tx.encode());
+            sent.add(tx);
+        }
+        for (Transaction tx : sent) {
+            rpc.waitForReceipt(tx.id(), STEP);
+        }
+    }
+}
