@@ -147,9 +147,14 @@ class JepsenStyleIT {
     private static String summary(List<Op> ops, History history, List<ChainView> chains, Nemesis nemesis) {
         Map<Outcome, Long> byOutcome = ops.stream().collect(Collectors.groupingBy(Op::outcome, TreeMap::new, Collectors.counting()));
         long pairHalves = ops.stream().filter(o -> o.conflictGroup() != null).count();
-        return String.format("[jepsen] seed %d: %d ops %s, %d conflicting-pair halves, %d head reads, chain heights %s, splits %s",
-                SEED, ops.size(), byOutcome, pairHalves, history.reads().size(),
-                chains.stream().map(ch -> ch.node() + "=" + ch.height()).toList(), nemesis.splits());
+        Map<String, Long> refusals = ops.stream().filter(o -> o.outcome() == Outcome.REFUSED)
+                .collect(Collectors.groupingBy(o -> o.reason().split("[:(]")[0], TreeMap::new, Collectors.counting()));
+        StringBuilder pairs = new StringBuilder();
+        ops.stream().filter(o -> o.conflictGroup() != null).sorted(java.util.Comparator.comparing(Op::conflictGroup))
+                .forEach(o -> pairs.append("\n  ").append(o));
+        return String.format("[jepsen] seed %d: %d ops %s, refusals %s, %d conflicting-pair halves, %d head reads, chain heights %s,"
+                        + " splits %s%s", SEED, ops.size(), byOutcome, refusals, pairHalves, history.reads().size(),
+                chains.stream().map(ch -> ch.node() + "=" + ch.height()).toList(), nemesis.splits(), pairs);
     }
 
     /** Funds every account from the faucet through one node and waits for every receipt. */
