@@ -65,7 +65,9 @@ class AssetLifecycleIT {
         int port = NodeProcess.freePort();
         rpcUrl = "http://127.0.0.1:" + port;
         devKey = data.resolve("developer.key.json");
-        try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"))) {
+        try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"));
+             WsClient ws = WsClient.connect(port, java.time.Duration.ofSeconds(30))) {
+            String assetChanges = ws.subscribe(1, "assetChanges"); // a wallet watching over WebSocket sees every event
             String dev = devKey.toString();
             String alice = tmp.resolve("alice.key.json").toString();
             String bob = tmp.resolve("bob.key.json").toString();
@@ -109,6 +111,15 @@ class AssetLifecycleIT {
             List<String> inputs = new ArrayList<>();
             shown.path("history").forEach(r -> inputs.add(r.path("inputCode").asText() + ">" + r.path("stateCode").asText()));
             assertThat(inputs).containsExactly("E01>S1", "E03>S5", "E04>S2", "E06>S5", "E04>S2", "E05>S5", "E07>S3", "E09>S5", "E10>S4", "E12>S6");
+            List<String> notified = new ArrayList<>();
+            while (notified.size() < inputs.size()) {
+                JsonNode n = ws.next();
+                assertThat(n.path("params").path("subscription").asText()).as(n.toString()).isEqualTo(assetChanges);
+                JsonNode change = n.path("params").path("result");
+                assertThat(change.path("assetId").asText()).isEqualTo(asset);
+                notified.add(change.path("event").asText() + ">" + change.path("state").asText());
+            }
+            assertThat(notified).as("assetChanges notifications, in order").isEqualTo(inputs);
 
             JsonNode member = ok("member", "get", bobAddr);
             assertThat(member.path("memberLevel").asInt()).isEqualTo(2);

@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mutualchain.core.types.Address;
-import io.mutualchain.rpc.jsonrpc.JsonCodec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,32 +26,8 @@ class WebSocketSubscriptionIT {
         Path data = tmp.resolve("dev");
         int port = NodeProcess.freePort();
         try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"))) {
-            LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence text, boolean last) {
-                            partial.append(text);
-                            if (last) {
-                                try {
-                                    messages.add(JsonCodec.parse(partial.toString().getBytes(StandardCharsets.UTF_8)));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                                partial.setLength(0);
-                            }
-                            w.request(1);
-                            return null;
-                        }
-                    }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            try {
-                ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"mc_subscribe\",\"params\":{\"topic\":\"newBlocks\"}}", true)
-                        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-                JsonNode answer = next(messages);
-                assertThat(answer.path("id").asInt()).as(answer.toString()).isEqualTo(1);
-                String id = answer.path("result").asText();
+            try (WsClient ws = WsClient.connect(port, WAIT)) {
+                String id = ws.subscribe(1, "newBlocks");
 
                 Cli.Result newKey = Cli.run("keys", "new", "--out", tmp.resolve("friend.key.json").toString(), "--json");
                 assertThat(newKey.exitCode()).as(newKey.err()).isZero();
@@ -73,7 +41,7 @@ class WebSocketSubscriptionIT {
                 long previous = -1;
                 JsonNode block = null;
                 for (int i = 0; i < NOTIFICATIONS_MAX && block == null; i++) {
-                    JsonNode n = next(messages);
+                    JsonNode n = ws.next();
                     assertThat(n.path("method").asText()).isEqualTo("mc_subscription");
                     assertThat(n.path("params").path("subscription").asText()).isEqualTo(id);
                     long h = n.path("params").path("result").path("height").asLong();
@@ -87,17 +55,7 @@ class WebSocketSubscriptionIT {
                 assertThat(block.path("txCount").asInt()).isGreaterThanOrEqualTo(1);
                 assertThat(block.path("hash").asText())
                         .isEqualTo(node.client().call("mc_getBlockByNumber", height).path("hash").asText());
-            } finally {
-                ws.abort();
             }
         }
-    }
-
-    private static JsonNode next(LinkedBlockingQueue<JsonNode> messages) throws InterruptedException {
-        JsonNode m = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        if (m == null) {
-            throw new AssertionError("no WebSocket message within " + WAIT);
-        }
-        return m;
     }
 }
