@@ -60,7 +60,9 @@ class ContractIT {
         Path data = tmp.resolve("dev");
         int port = NodeProcess.freePort();
         rpcUrl = "http://127.0.0.1:" + port;
-        try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"))) {
+        try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"));
+             WsClient ws = WsClient.connect(port, java.time.Duration.ofSeconds(30))) {
+            String events = ws.subscribe(1, "contractEvents");
             String dev = data.resolve("developer.key.json").toString();
             String alice = tmp.resolve("alice.key.json").toString();
             String bob = tmp.resolve("bob.key.json").toString();
@@ -98,6 +100,19 @@ class ContractIT {
             JsonNode proposed = ok("contract", "call", wallet, "propose", carolAddr, Long.toString(10 * UNIT), "--key", alice);
             assertThat(proposed.path("result").get(0).asLong()).isZero();
             assertThat(proposed.path("events")).isNotEmpty();
+            // A wallet watching contract events over WebSocket gets the same event, from the same transaction.
+            // (The deploy's constructor may have emitted events first: those come earlier, in chain order.)
+            JsonNode event = null;
+            for (int i = 0; i < 16 && event == null; i++) {
+                JsonNode emitted = ws.next();
+                assertThat(emitted.path("params").path("subscription").asText()).as(emitted.toString()).isEqualTo(events);
+                JsonNode e = emitted.path("params").path("result");
+                assertThat(e.path("contract").asText()).isEqualTo(wallet);
+                event = e.path("txId").asText().equals(proposed.path("txId").asText()) ? e : null;
+            }
+            assertThat(event).as("a contractEvents notification for the propose transaction").isNotNull();
+            assertThat(event.path("topics")).isEqualTo(proposed.path("events").get(0).path("topics"));
+            assertThat(event.path("data")).isEqualTo(proposed.path("events").get(0).path("data"));
             System.out.println("MultiSig propose: gas used " + proposed.path("gasUsed").asLong() + ", fee " + proposed.path("feePaid").asText());
 
             Cli.Result early = run("contract", "call", wallet, "execute", "0", "--key", alice);
