@@ -13,6 +13,8 @@ import java.util.List;
 final class History {
     /** Most entries (ops plus reads) one run records. */
     static final int ENTRIES_MAX = 20_000;
+    /** Times in printed ops count from here (this test JVM's start, near enough), not from nanoTime's arbitrary origin. */
+    static final long ORIGIN_NANOS = System.nanoTime();
 
     enum Outcome {
         /** A receipt was read: committed at {@code height}, {@code index}, in block {@code blockHash}. */
@@ -54,7 +56,7 @@ final class History {
                 case UNKNOWN -> "unknown: " + reason;
             };
             return String.format("c%d@%s %s %s/%d t=%dms..%s %s%s", client, node, shortHash(txId), shortHash(sender), nonce,
-                    submitNanos / 1_000_000, ackNanos < 0 ? "?" : (ackNanos / 1_000_000) + "ms", where,
+                    (submitNanos - ORIGIN_NANOS) / 1_000_000, ackNanos < 0 ? "?" : ((ackNanos - ORIGIN_NANOS) / 1_000_000) + "ms", where,
                     conflictGroup == null ? "" : " [conflict " + conflictGroup + "]");
         }
     }

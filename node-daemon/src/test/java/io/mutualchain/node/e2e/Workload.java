@@ -41,6 +41,8 @@ final class Workload implements AutoCloseable {
     static final int PAIR_CLIENT_BASE = 100;
     /** Conflicting pairs in flight at once (each takes two threads). */
     static final int PAIRS_IN_FLIGHT_MAX = 4;
+    /** Each half of a pair moves this much (0.6 MTN): the sender is funded for one of them, not both. */
+    static final long CONFLICT_AMOUNT = 60_000_000L;
     private static final long JOIN_TIMEOUT_MS = 15_000;
 
     private final Cluster cluster;
@@ -124,7 +126,7 @@ final class Workload implements AutoCloseable {
         } catch (RpcException refused) {
             return Op.refused(client, node, id, sender, tx.nonce(), submit, System.nanoTime(), refused.getMessage(), group);
         } catch (IOException e) {
-            return Op.unknown(client, node, id, sender, tx.nonce(), submit, "send: " + e.getMessage(), group);
+            return Op.unknown(client, node, id, sender, tx.nonce(), submit, "send: " + e, group);
         }
         try {
             JsonNode r = rpc.waitForReceipt(tx.id(), RECEIPT_WAIT);
@@ -132,7 +134,7 @@ final class Workload implements AutoCloseable {
             return Op.ok(client, node, id, sender, tx.nonce(), submit, ack, r.path("height").asLong(), r.path("index").asInt(),
                     r.path("blockHash").asText().toLowerCase(java.util.Locale.ROOT), group);
         } catch (IOException | RpcException e) {
-            return Op.unknown(client, node, id, sender, tx.nonce(), submit, "receipt: " + e.getMessage(), group);
+            return Op.unknown(client, node, id, sender, tx.nonce(), submit, "receipt: " + e, group);
         }
     }
 
@@ -169,9 +171,6 @@ final class Workload implements AutoCloseable {
         }
         go.countDown();
     }
-
-    /** Each half of a pair moves this much: the sender is funded for one of them, not both. */
-    static final long CONFLICT_AMOUNT = 60_000_000L;
 
     /** Waits (bounded by each half's own receipt wait) until every pair's outcomes are recorded. */
     void awaitPairs() throws Exception {
