@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class History {
     /** Most entries (ops plus reads) one run records. */
-    static final int ENTRIES_MAX = 20_000;
+    static final int ENTRIES_MAX = 60_000;
     /** Times in printed ops count from here (this test JVM's start, near enough), not from nanoTime's arbitrary origin. */
     static final long ORIGIN_NANOS = System.nanoTime();
 

@@ -105,7 +105,7 @@ class JepsenStyleIT {
 
         History history = new History();
         Nemesis nemesis;
-        try (Workload workload = new Workload(c, history, chainId, maxFee, recipients)) {
+        try (Workload workload = new Workload(c, history, chainId, maxFee, recipients, CYCLES)) {
             workload.start(senders, SEED);
             nemesis = new Nemesis(c, proxies, workload, pairSenders, SEED, VALIDATORS);
             nemesis.run(CYCLES);

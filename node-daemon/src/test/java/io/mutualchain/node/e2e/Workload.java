@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * they could not see is recorded as unknown, and the next one starts from the committed nonce.
  */
 final class Workload implements AutoCloseable {
-    /** Transfers one client sends at most in a run. */
-    static final int OPS_PER_CLIENT_MAX = 400;
+    /** Transfers one client attempts per fault cycle (about 30 s), and at most in any run. */
+    static final int OPS_PER_CLIENT_PER_CYCLE = 500;
+    static final int OPS_PER_CLIENT_MAX = 6_000;
     /** Longest wait for one transfer's receipt before it is recorded as unknown. */
     static final Duration RECEIPT_WAIT = Duration.ofSeconds(5);
     /** Per-request timeout: a paused node must not hold a client for long. */
@@ -50,12 +51,14 @@ final class Workload implements AutoCloseable {
     private final String chainId;
     private final long maxFee;
     private final List<Address> recipients;
+    private final int opsPerClient;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
     private final ExecutorService pairPool = Executors.newFixedThreadPool(2 * PAIRS_IN_FLIGHT_MAX);
     private final List<Future<?>> pairs = new ArrayList<>();
 
-    Workload(Cluster cluster, History history, String chainId, long maxFee, List<Address> recipients) {
+    Workload(Cluster cluster, History history, String chainId, long maxFee, List<Address> recipients, int cycles) {
+        this.opsPerClient = Math.min(OPS_PER_CLIENT_MAX, OPS_PER_CLIENT_PER_CYCLE * Math.max(1, cycles));
         this.cluster = cluster;
         this.history = history;
         this.chainId = chainId;
@@ -90,7 +93,7 @@ final class Workload implements AutoCloseable {
         String node = cluster.members().get(client).name();
         long[] nonces = new long[senders.size()];
         java.util.Arrays.fill(nonces, -1);
-        for (int op = 0; running.get() && op < OPS_PER_CLIENT_MAX; op++) {
+        for (int op = 0; running.get() && op < opsPerClient; op++) {
             try {
                 long at = System.nanoTime();
                 long head = rpc.blockNumber();
