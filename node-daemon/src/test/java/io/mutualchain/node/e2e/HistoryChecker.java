@@ -221,8 +221,15 @@ final class HistoryChecker {
             }
         }
         Map<String, Long> committed = positions(longest());
+        // A refusal of a transaction that was also sent and admitted (the same id twice) refuses only the copy.
+        Set<String> admitted = new java.util.HashSet<>();
         for (Op op : in.ops()) {
-            if (op.outcome() == Outcome.REFUSED && committed.containsKey(op.txId())) {
+            if (op.outcome() != Outcome.REFUSED) {
+                admitted.add(op.txId());
+            }
+        }
+        for (Op op : in.ops()) {
+            if (op.outcome() == Outcome.REFUSED && committed.containsKey(op.txId()) && !admitted.contains(op.txId())) {
                 report(Check.REFUSED_COMMITTED, "refused at submission yet committed: " + op, op.txId());
             }
         }

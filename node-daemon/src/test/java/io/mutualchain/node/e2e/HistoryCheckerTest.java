@@ -136,6 +136,12 @@ class HistoryCheckerTest {
     }
 
     @Test
+    void aRefusedCopyOfATransactionThatWasAlsoAdmittedIsNoViolation() {
+        ops.add(Op.refused(1, "n2", "0xb0", S, 1, ms(21), ms(22), "DUPLICATE: already pending", null));
+        assertThat(check()).isEmpty();
+    }
+
+    @Test
     void aTransactionAcknowledgedBeforeAnotherWasSubmittedButOrderedAfterItIsAnOrderViolation() {
         // A acknowledged at 11 ms, C submitted at 12 ms (another client), yet C sits in block 1 before A.
         ChainTx c = transfer("0xc0", FAUCET, 1, R, 5);

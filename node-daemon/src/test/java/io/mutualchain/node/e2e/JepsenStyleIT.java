@@ -50,8 +50,13 @@ class JepsenStyleIT {
     /** Fewest acknowledged transfers for a run to count: a run where nothing committed proves nothing. */
     private static final int ACKED_MIN = 20;
 
+    /** Ops shown when a run fails before the checkers (a liveness bound, a leaking shim). */
+    private static final int TAIL_OPS = 30;
+
     @TempDir
     Path tmp;
+
+    private final History history = new History();
 
     @Test
     void partitionsCrashesPausesAndConflictingWritesLeaveOneCorrectLedgerOnEveryNode() throws Exception {
@@ -62,8 +67,10 @@ class JepsenStyleIT {
             } catch (Throwable t) {
                 Path logs = Path.of("target", "it-logs", getClass().getSimpleName());
                 c.saveLogs(logs);
+                List<Op> ops = history.ops();
                 throw new AssertionError("seed " + SEED + ", cycles " + CYCLES + ": " + t.getMessage() + " (whole node logs in "
-                        + logs.toAbsolutePath() + ")", t);
+                        + logs.toAbsolutePath() + ")\nlast " + TAIL_OPS + " ops:\n"
+                        + History.excerpt(ops.subList(Math.max(0, ops.size() - TAIL_OPS), ops.size()), List.of(), TAIL_OPS), t);
             }
         } finally {
             System.out.printf("[jepsen] seed %d, %d cycle(s): %.1f s%n", SEED, CYCLES, (System.nanoTime() - started) / 1e9);
@@ -103,7 +110,6 @@ class JepsenStyleIT {
         KeyPair faucet = KeyFile.read(c.faucetKey());
         fund(rpc, chainId, faucet, maxFee, funding);
 
-        History history = new History();
         Nemesis nemesis;
         try (Workload workload = new Workload(c, history, chainId, maxFee, recipients, CYCLES)) {
             workload.start(senders, SEED);

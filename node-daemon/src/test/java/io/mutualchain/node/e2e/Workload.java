@@ -106,7 +106,10 @@ final class Workload implements AutoCloseable {
                     nonces[s] = rpc.account(sender.address()).nonce();
                 }
                 Address to = recipients.get(random.nextInt(recipients.size()));
-                Transaction tx = Transaction.sign(chainId, sender, nonces[s], maxFee, new Transfer(to, 1_000 + random.nextInt(1_000)));
+                // A unique amount per attempt: signing is deterministic, so re-signing the same sender, nonce, recipient
+                // and amount would give the very transaction still pending, and its refusal (DUPLICATE) would say nothing.
+                long amount = 1_000 + (long) client * OPS_PER_CLIENT_MAX + op;
+                Transaction tx = Transaction.sign(chainId, sender, nonces[s], maxFee, new Transfer(to, amount));
                 Op done = submitAndWait(client, node, rpc, tx, null);
                 nonces[s] = done.outcome() == History.Outcome.OK ? nonces[s] + 1 : -1;
                 if (!history.add(done)) {
