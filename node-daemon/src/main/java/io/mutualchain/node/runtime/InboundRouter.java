@@ -8,6 +8,7 @@ import io.mutualchain.p2p.InboundHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,19 @@ final class InboundRouter implements InboundHandler {
     private volatile BlockSync sync;
     private volatile ExecutorService syncWorkers;
 
-    void bind(BiConsumer<PublicKey, byte[]> consensus, TxGossip gossip, BlockSync sync, ExecutorService syncWorkers) {
+    private volatile Consumer<PublicKey> linkUp = peer -> { };
+
+    /**
+     * @param linkUp called (on a worker, not the I/O thread) when a link to a peer comes up, e.g. to
+     *               send it the transactions it missed while the link was down
+     */
+    void bind(BiConsumer<PublicKey, byte[]> consensus, TxGossip gossip, BlockSync sync, ExecutorService syncWorkers,
+              Consumer<PublicKey> linkUp) {
         this.consensus = consensus;
         this.gossip = gossip;
         this.sync = sync;
         this.syncWorkers = syncWorkers;
+        this.linkUp = linkUp;
     }
 
     @Override
@@ -58,6 +67,14 @@ final class InboundRouter implements InboundHandler {
     @Override
     public void onConnected(PublicKey peer) {
         LOG.info("peer {} connected", peer);
+        ExecutorService w = syncWorkers;
+        if (w != null) {
+            try {
+                w.execute(() -> linkUp.accept(peer));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("link-up work for {} dropped: workers busy (re-gossip covers it)", peer);
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.node.sync.BlockSync;
+import io.mutualchain.node.sync.TxBatch;
 import io.mutualchain.node.sync.TxGossip;
 import io.mutualchain.p2p.AllowList;
 import io.mutualchain.p2p.HandshakeInfo;
@@ -132,7 +133,8 @@ public final class Node implements AutoCloseable {
         ExecutorService gossipAdmission = singleThread("gossip-admission", GOSSIP_QUEUE_BATCHES);
         started.push(gossipAdmission::shutdownNow);
         TxGossip gossip = new TxGossip(network, raw -> admitFromPeer(admission, raw, wake), gossipAdmission);
-        router.bind(consensusInbound, gossip, sync, workers);
+        router.bind(consensusInbound, gossip, sync, workers, peer -> gossip.sendPendingTo(peer,
+                mempool.take(TxBatch.MAX_TXS, TxGossip.LINK_UP_MAX_BYTES).stream().map(Transaction::encode).toList()));
         if (p2p != null) {
             p2p.start();
             started.push(p2p);

@@ -31,6 +31,8 @@ public final class TxGossip {
      * seconds, not minutes.
      */
     public static final long REGOSSIP_INTERVAL_MS = 10_000;
+    /** Most bytes of transactions sent to a peer whose link came up (well below the transport's frame limit). */
+    public static final long LINK_UP_MAX_BYTES = 4L << 20;
     /** Most transactions re-gossiped per round, to bound the bandwidth it takes. */
     public static final int REGOSSIP_MAX = TxBatch.MAX_TXS;
 
@@ -100,6 +102,19 @@ public final class TxGossip {
             });
         } catch (RejectedExecutionException e) {
             dropped.addAndGet(txs.size());
+        }
+    }
+
+    /**
+     * A link to {@code peer} came up (first connection or after a cut): send it what is pending here
+     * now, instead of leaving it to re-gossip up to {@link #REGOSSIP_INTERVAL_MS} later. While the link
+     * was down the peer missed this node's transactions, and a wallet's next transaction (its next
+     * nonce) would otherwise wait behind them. At most one batch: {@link TxBatch#MAX_TXS} transactions
+     * taken within {@link #LINK_UP_MAX_BYTES} by the caller.
+     */
+    public void sendPendingTo(PublicKey peer, List<byte[]> pendingHere) {
+        if (!pendingHere.isEmpty()) {
+            network.send(peer, Channel.TX_GOSSIP, TxBatch.encode(pendingHere.subList(0, Math.min(pendingHere.size(), TxBatch.MAX_TXS))));
         }
     }
 
