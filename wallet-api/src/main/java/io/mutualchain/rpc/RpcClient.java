@@ -46,16 +46,38 @@ public final class RpcClient {
     private final URI endpoint;
     private final Duration requestTimeout;
     private final HttpClient http;
-    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong nextId;
+    /** The Authorization header sent with every call, or null. */
+    private final String authorization;
 
     public RpcClient(URI endpoint) {
         this(endpoint, DEFAULT_REQUEST_TIMEOUT);
     }
 
     public RpcClient(URI endpoint, Duration requestTimeout) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        this(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(requestTimeout, "requestTimeout"),
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build(), new AtomicLong(1), null);
+    }
+
+    private RpcClient(URI endpoint, Duration requestTimeout, HttpClient http, AtomicLong nextId, String authorization) {
+        this.endpoint = endpoint;
+        this.requestTimeout = requestTimeout;
+        this.http = http;
+        this.nextId = nextId;
+        this.authorization = authorization;
+    }
+
+    /**
+     * A client for the same node that sends {@code Authorization: Bearer token} with every call, as the
+     * {@code admin_} methods require. A refused token comes back as an {@link RpcException} with code
+     * -32050 (no token) or -32051 (wrong token), whatever the HTTP status (401).
+     */
+    public RpcClient withBearerToken(String token) {
+        Objects.requireNonNull(token, "token");
+        if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw new IllegalArgumentException("a bearer token must be a non-empty line of printable characters");
+        }
+        return new RpcClient(endpoint, requestTimeout, http, nextId, "Bearer " + token);
     }
 
     public URI endpoint() {
@@ -105,11 +127,14 @@ public final class RpcClient {
         request.put("method", method);
         request.set("params", params);
         request.put("id", id);
-        HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.toBytes(request)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.toBytes(request)));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest httpRequest = builder.build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());

@@ -1,5 +1,9 @@
 package io.mutualchain.rpc;
 
+import io.mutualchain.rpc.admin.AdminApi;
+import io.mutualchain.rpc.admin.AdminGuard;
+import io.mutualchain.rpc.admin.AdminMethods;
+import io.mutualchain.rpc.admin.AdminToken;
 import io.mutualchain.rpc.http.RpcChannelInitializer;
 import io.mutualchain.rpc.http.WorkerPool;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
@@ -62,6 +66,7 @@ public final class RpcServer implements AutoCloseable {
     private EventLoopGroup loops;
     private WorkerPool workers;
     private Channel serverChannel;
+    private AdminGuard adminGuard;
     private boolean started;
     private boolean closed;
 
@@ -102,6 +107,27 @@ public final class RpcServer implements AutoCloseable {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * Adds the {@code admin_} methods, served by {@code admin} to callers presenting {@code token}.
+     * Without this call (the default) they do not exist. Must come before {@link #start()}.
+     */
+    public synchronized RpcServer enableAdmin(AdminToken token, AdminApi admin) {
+        if (started) {
+            throw new IllegalStateException("admin methods must be enabled before the RPC server starts");
+        }
+        if (adminGuard != null) {
+            throw new IllegalStateException("admin methods are already enabled");
+        }
+        adminGuard = new AdminGuard(token);
+        AdminMethods.register(methods, admin, adminGuard);
+        return this;
+    }
+
+    /** Admin calls refused for a missing or wrong token since start (0 when admin is off). */
+    public synchronized long adminRefusals() {
+        return adminGuard == null ? 0 : adminGuard.refused();
     }
 
     public synchronized void start() throws IOException {

@@ -24,6 +24,15 @@ public final class HttpExchange {
         return post(uri, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /** POSTs JSON with {@code Authorization: authorization}. */
+    public static Reply postJson(URI uri, String body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization);
+        return send(b.build());
+    }
+
     public static Reply post(URI uri, byte[] body, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -44,6 +44,13 @@ final class HttpReplies {
         return r;
     }
 
+    /** 401 with the JSON-RPC refusals as the body and the challenge RFC 6750 asks for. */
+    static FullHttpResponse unauthorized(JsonNode body) {
+        FullHttpResponse r = json(HttpResponseStatus.UNAUTHORIZED, body);
+        r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"mutualchain-admin\"");
+        return r;
+    }
+
     static FullHttpResponse internalError() {
         return json(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                 Envelopes.error(null, ErrorCode.INTERNAL_ERROR, "Internal error (see the node log)"));

@@ -1,6 +1,8 @@
 package io.mutualchain.rpc.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mutualchain.rpc.admin.AdminGuard;
+import io.mutualchain.rpc.jsonrpc.CallContext;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
@@ -39,8 +41,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private boolean inProgress;
 
-    /** One request: either answered without a worker ({@code immediate}) or a JSON-RPC body to dispatch. */
-    private record Exchange(boolean keepAlive, byte[] body, Supplier<FullHttpResponse> immediate) {
+    /** One request: either answered without a worker ({@code immediate}) or a JSON-RPC body to dispatch with its caller. */
+    private record Exchange(boolean keepAlive, byte[] body, CallContext caller, Supplier<FullHttpResponse> immediate) {
     }
 
     HttpRpcHandler(JsonRpcDispatcher dispatcher, WorkerPool workers) {
@@ -55,28 +57,29 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.close();
             return;
         }
-        waiting.add(classify(request));
+        waiting.add(classify(request, String.valueOf(ctx.channel().remoteAddress())));
         if (!inProgress) {
             next(ctx);
         }
     }
 
-    private static Exchange classify(FullHttpRequest request) {
+    private static Exchange classify(FullHttpRequest request, String remote) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
-            return new Exchange(false, null, () -> HttpReplies.text(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request\n"));
+            return new Exchange(false, null, null, () -> HttpReplies.text(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request\n"));
         }
         if (!"/".equals(new QueryStringDecoder(request.uri()).path())) {
-            return new Exchange(keepAlive, null, () -> HttpReplies.text(HttpResponseStatus.NOT_FOUND, "Not found. " + HttpReplies.GET_HINT));
+            return new Exchange(keepAlive, null, null, () -> HttpReplies.text(HttpResponseStatus.NOT_FOUND, "Not found. " + HttpReplies.GET_HINT));
         }
         if (!HttpMethod.POST.equals(request.method())) {
-            return new Exchange(keepAlive, null, HttpReplies::methodNotAllowed);
+            return new Exchange(keepAlive, null, null, HttpReplies::methodNotAllowed);
         }
         if (!isJson(request.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
-            return new Exchange(keepAlive, null, () -> HttpReplies.text(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+            return new Exchange(keepAlive, null, null, () -> HttpReplies.text(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json\n"));
         }
-        return new Exchange(keepAlive, ByteBufUtil.getBytes(request.content()), null);
+        CallContext caller = CallContext.caller(remote, request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        return new Exchange(keepAlive, ByteBufUtil.getBytes(request.content()), caller, null);
     }
 
     private static boolean isJson(String contentType) {
@@ -103,7 +106,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         boolean accepted = workers.trySubmit(() -> {
-            FullHttpResponse response = dispatch(exchange.body());
+            FullHttpResponse response = dispatch(exchange.body(), exchange.caller());
             try {
                 ctx.executor().execute(() -> respond(ctx, exchange, response));
             } catch (RejectedExecutionException e) {
@@ -117,15 +120,40 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** Runs on a worker thread. */
-    private FullHttpResponse dispatch(byte[] body) {
+    private FullHttpResponse dispatch(byte[] body, CallContext caller) {
         try {
-            Optional<JsonNode> answer = dispatcher.handle(body);
+            Optional<JsonNode> answer = dispatcher.handle(body, caller);
+            if (answer.isPresent() && allRefusedForAuth(answer.get())) {
+                return HttpReplies.unauthorized(answer.get());
+            }
             return answer.map(a -> HttpReplies.json(HttpResponseStatus.OK, a)).orElseGet(HttpReplies::noContent);
         } catch (RuntimeException | Error e) {
             // The dispatcher catches method failures itself; reaching here means the server is in trouble.
             LOG.error("JSON-RPC request failed outside any method", e);
             return HttpReplies.internalError();
         }
+    }
+
+    /**
+     * Whether every answer is an admin-token refusal: then the whole request failed for want of
+     * credentials and HTTP says so (401), as a client library expects. A batch in which anything else
+     * was answered stays 200, so its other answers are not hidden behind an error status.
+     */
+    static boolean allRefusedForAuth(JsonNode answer) {
+        if (answer.isArray()) {
+            for (JsonNode a : answer) {
+                if (!refusedForAuth(a)) {
+                    return false;
+                }
+            }
+            return !answer.isEmpty();
+        }
+        return refusedForAuth(answer);
+    }
+
+    private static boolean refusedForAuth(JsonNode a) {
+        JsonNode code = a.path("error").path("code");
+        return code.isInt() && AdminGuard.isAuthRefusal(code.intValue());
     }
 
     private void respond(ChannelHandlerContext ctx, Exchange exchange, FullHttpResponse response) {

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -75,8 +76,8 @@ public final class WsRpcHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            upgraded(ctx);
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            upgraded(ctx, handshake);
             return;
         }
         if (session != null && event instanceof IdleStateEvent idle) {
@@ -91,14 +92,17 @@ public final class WsRpcHandler extends ChannelInboundHandlerAdapter {
         super.userEventTriggered(ctx, event);
     }
 
-    private void upgraded(ChannelHandlerContext ctx) {
+    private void upgraded(ChannelHandlerContext ctx, WebSocketServerProtocolHandler.HandshakeComplete handshake) {
         ctx.pipeline().remove(httpHandlerName);
         ctx.pipeline().replace(idleHandlerName, idleHandlerName,
                 new IdleStateHandler(pingAfterSeconds(idleTimeoutSeconds), 0, 0, TimeUnit.SECONDS));
         session = new WsSession(ctx.channel(), limits, slowDisconnects);
+        // The upgrade request's credentials hold for every call on this connection.
+        context = CallContext.caller(String.valueOf(ctx.channel().remoteAddress()),
+                handshake.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
         if (hub != null) {
             subscriptions = hub.open(session, limits.subscriptionsMax());
-            context = CallContext.of(subscriptions);
+            context = context.withSession(subscriptions);
         }
     }
 

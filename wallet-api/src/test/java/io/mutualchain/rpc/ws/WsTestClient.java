@@ -28,13 +28,21 @@ public final class WsTestClient implements AutoCloseable {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket ws;
 
-    private WsTestClient(URI uri) throws Exception {
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(uri, new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    private WsTestClient(URI uri, String authorization) throws Exception {
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        ws = b.buildAsync(uri, new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     public static WsTestClient connect(URI uri) throws Exception {
-        return new WsTestClient(uri);
+        return new WsTestClient(uri, null);
+    }
+
+    /** Connects with {@code Authorization: authorization} on the upgrade request. */
+    public static WsTestClient connect(URI uri, String authorization) throws Exception {
+        return new WsTestClient(uri, authorization);
     }
 
     private final class Listener implements WebSocket.Listener {
