@@ -25,6 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * forwarder (i, j). Cutting a link closes its open connections both ways and refuses new ones, so
  * a partition is a set of cut links and healing is reopening them; nothing in the nodes changes.
  *
+ * <p>Besides cutting, a link can drop the bytes of one direction only (a one-way partition: the
+ * sender's writes succeed, nothing arrives), and delay every chunk it forwards by a set time
+ * through a bounded queue per direction. A connection that lost bytes is closed at the heal, since
+ * the frames after the gap would be garbage to the receiver.
+ *
  * <p>The forwarders keep listening while cut (an accepted connection is closed at once), so their
  * ports are never released for something else to take. Ports are drawn below Linux's ephemeral
  * range (32768+) for the same reason as {@code Cluster}'s.
@@ -34,6 +39,12 @@ final class LinkProxies implements AutoCloseable {
     static final int CONNECTIONS_PER_LINK_MAX = 4;
     /** Bytes copied per read, per direction of a connection. */
     static final int BUFFER_BYTES = 16 * 1024;
+    /** Chunks one direction of one connection holds while a delay is set; a full queue stops the reader (TCP back-pressure). */
+    static final int DELAY_QUEUE_CHUNKS_MAX = 256;
+    /** Longest delay a link accepts: a delay is a slow network, not a cut. */
+    static final long DELAY_MAX_MS = 2_000;
+    /** How often a reader facing a full queue looks whether the writer's socket was closed meanwhile. */
+    private static final long QUEUE_POLL_MS = 100;
     private static final int PORT_MIN = 20_000;
     private static final int PORT_SPAN = 12_000;
     private static final int PORT_ATTEMPTS = 200;
@@ -130,6 +141,46 @@ final class LinkProxies implements AutoCloseable {
         }
     }
 
+    /** Cuts only the link node {@code from} dials node {@code to} through; {@code to} can still dial {@code from}. */
+    void cutDial(int from, int to) {
+        links[from][to].cut();
+    }
+
+    /** Cuts both links between {@code i} and {@code j} (both dial directions). */
+    void cutPair(int i, int j) {
+        links[i][j].cut();
+        links[j][i].cut();
+    }
+
+    /** Heals both links between {@code i} and {@code j}, cut or dropping. */
+    void healPair(int i, int j) {
+        links[i][j].heal();
+        links[j][i].heal();
+    }
+
+    /**
+     * Every byte node {@code from} sends to node {@code to} is discarded, whichever of the two dialled
+     * the connection; bytes from {@code to} to {@code from} still pass.
+     */
+    void dropOneWay(int from, int to) {
+        links[from][to].dropForward = true;
+        links[to][from].dropBack = true;
+    }
+
+    /** Holds every chunk on every link touching one of {@code nodes}, both directions, {@code ms} before passing it on. */
+    void delay(Collection<Integer> nodes, long ms) {
+        if (ms < 0 || ms > DELAY_MAX_MS) {
+            throw new IllegalArgumentException("delay " + ms + " ms outside 0.." + DELAY_MAX_MS);
+        }
+        for (int i = 0; i < this.nodes; i++) {
+            for (int j = 0; j < this.nodes; j++) {
+                if (i != j && (nodes.contains(i) || nodes.contains(j))) {
+                    links[i][j].delayMs = ms;
+                }
+            }
+        }
+    }
+
     /** Whether the link i → j is cut (for the printed schedule and for the shim's own test). */
     boolean isCut(int i, int j) {
         return links[i][j].cut;
@@ -158,6 +209,12 @@ final class LinkProxies implements AutoCloseable {
         private final Set<Socket> open = ConcurrentHashMap.newKeySet();
         private volatile boolean cut;
         private volatile boolean closed;
+        /** Bytes from the dialler to the target (forward) or back are discarded while set. */
+        private volatile boolean dropForward;
+        private volatile boolean dropBack;
+        /** Set once a byte was discarded; the heal closes the connections, whose streams now have a gap. */
+        private volatile boolean dropped;
+        private volatile long delayMs;
 
         private Link(String name, ServerSocket server, int targetPort) {
             this.name = name;
@@ -213,8 +270,8 @@ final class LinkProxies implements AutoCloseable {
                 }
                 open.add(in);
                 open.add(out);
-                pump(in, out, name + "-fwd");
-                pump(out, in, name + "-back");
+                pump(in, out, name + "-fwd", true);
+                pump(out, in, name + "-back", false);
                 if (cut) {
                     // A cut that raced this accept must not leave a live connection behind it.
                     dropAll();
@@ -222,25 +279,64 @@ final class LinkProxies implements AutoCloseable {
             }
         }
 
-        private void pump(Socket from, Socket to, String threadName) {
-            Thread t = new Thread(() -> {
+        /** One direction of one connection: a reader hands chunks (with the time each is due) to a writer through a bounded queue. */
+        private void pump(Socket from, Socket to, String threadName, boolean forward) {
+            java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(DELAY_QUEUE_CHUNKS_MAX);
+            Runnable finish = () -> {
+                quietly(from);
+                quietly(to);
+                open.remove(from);
+                open.remove(to);
+            };
+            Thread reader = new Thread(() -> {
                 byte[] buf = new byte[BUFFER_BYTES];
-                try (InputStream is = from.getInputStream(); OutputStream os = to.getOutputStream()) {
+                try (InputStream is = from.getInputStream()) {
                     int n;
                     while ((n = is.read(buf)) >= 0) {
-                        os.write(buf, 0, n);
+                        if (forward ? dropForward : dropBack) {
+                            dropped = true;
+                            continue;
+                        }
+                        Chunk c = new Chunk(java.util.Arrays.copyOf(buf, n), System.nanoTime() + delayMs * 1_000_000);
+                        while (!queue.offer(c, QUEUE_POLL_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                            if (to.isClosed()) {
+                                return; // the writer is gone: nobody will take from the queue
+                            }
+                        }
                     }
-                } catch (IOException closedOrCut) {
-                    // Either end went away or the link was cut: the other direction is closed below.
+                } catch (IOException | InterruptedException closedOrCut) {
+                    // Either end went away or the link was cut: the writer ends at the marker below.
                 } finally {
-                    quietly(from);
-                    quietly(to);
-                    open.remove(from);
-                    open.remove(to);
+                    // The end marker must get in even when the queue is full: make room by dropping what the closed sockets cannot deliver.
+                    while (!queue.offer(Chunk.END)) {
+                        queue.poll();
+                    }
                 }
             }, threadName);
-            t.setDaemon(true);
-            t.start();
+            Thread writer = new Thread(() -> {
+                try (OutputStream os = to.getOutputStream()) {
+                    for (Chunk c = queue.take(); c != Chunk.END; c = queue.take()) {
+                        long wait = c.dueNanos() - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        os.write(c.bytes());
+                    }
+                } catch (IOException | InterruptedException closedOrCut) {
+                    // The other direction is closed below; the reader then fails and stops too.
+                } finally {
+                    finish.run();
+                }
+            }, threadName + "-out");
+            reader.setDaemon(true);
+            writer.setDaemon(true);
+            reader.start();
+            writer.start();
+        }
+
+        /** A chunk read from one side and the nanoTime from which it may be written to the other. */
+        private record Chunk(byte[] bytes, long dueNanos) {
+            static final Chunk END = new Chunk(new byte[0], 0);
         }
 
         void cut() {
@@ -250,6 +346,14 @@ final class LinkProxies implements AutoCloseable {
 
         void heal() {
             cut = false;
+            delayMs = 0;
+            boolean gap = dropped || dropForward || dropBack;
+            dropForward = false;
+            dropBack = false;
+            dropped = false;
+            if (gap) {
+                dropAll();
+            }
         }
 
         private void dropAll() {

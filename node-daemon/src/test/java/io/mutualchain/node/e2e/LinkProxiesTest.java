@@ -71,6 +71,54 @@ class LinkProxiesTest {
         }
     }
 
+    @Test
+    void aOneWayDropLosesTheBytesOfOneDirectionOnlyAndTheHealClosesTheConnectionThatLostThem() throws Exception {
+        proxies = LinkProxies.start(List.of(echo(), echo()));
+        proxies.dropOneWay(0, 1);
+        try (Socket s = dial(0, 1)) {
+            s.getOutputStream().write(5);
+            assertThat(readOrClosed(s)).as("what node 0 sends to node 1 never reaches node 1's echo").isEqualTo(-2);
+        }
+        // The test socket plays node 1 dialling node 0's echo: the request passes, the echo's answer is dropped.
+        try (Socket s = dial(1, 0)) {
+            s.getOutputStream().write(3);
+            assertThat(readOrClosed(s)).as("the answer from node 0 to node 1 is dropped").isEqualTo(-2);
+            proxies.healAll();
+            assertThat(readOrClosed(s)).as("the heal closes a connection with a gap").isEqualTo(-1);
+        }
+        try (Socket s = dial(1, 0)) {
+            assertThat(roundTrip(s, 4)).as("a new connection after the heal passes both ways").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aDelayedLinkStillDeliversEveryByteInOrder() throws Exception {
+        proxies = LinkProxies.start(List.of(echo(), echo()));
+        proxies.delay(List.of(1), 50);
+        try (Socket s = dial(0, 1)) {
+            byte[] sent = new byte[3 * LinkProxies.BUFFER_BYTES];
+            for (int k = 0; k < sent.length; k++) {
+                sent[k] = (byte) (k * 7);
+            }
+            s.getOutputStream().write(sent);
+            byte[] got = s.getInputStream().readNBytes(sent.length);
+            assertThat(got).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void aDialCutRefusesOneDialDirectionAndLeavesTheOtherOpen() throws Exception {
+        proxies = LinkProxies.start(List.of(echo(), echo()));
+        proxies.cutDial(0, 1);
+        try (Socket s = dial(0, 1)) {
+            s.getOutputStream().write(1);
+            assertThat(readOrClosed(s)).isEqualTo(-1);
+        }
+        try (Socket s = dial(1, 0)) {
+            assertThat(roundTrip(s, 2)).isEqualTo(2);
+        }
+    }
+
     private int echo() throws IOException {
         ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         echoes.add(server);
