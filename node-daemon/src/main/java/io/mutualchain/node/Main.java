@@ -2,6 +2,7 @@ package io.mutualchain.node;
 
 import io.mutualchain.node.bench.BenchCommand;
 import io.mutualchain.node.cli.AccountCommand;
+import io.mutualchain.node.cli.AdminCommand;
 import io.mutualchain.node.cli.AssetCommand;
 import io.mutualchain.node.cli.MemberCommand;
 import io.mutualchain.node.cli.GovCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {DevCommand.class, StartCommand.class, KeysCommand.class, TxCommand.class, AccountCommand.class,
                 StatusCommand.class, TestnetCommand.class, ClusterCommand.class, BenchCommand.class, AssetCommand.class, MemberCommand.class,
                 ContractCommand.class,
-                GovCommand.class, ValidatorsCommand.class, CommandLine.HelpCommand.class})
+                GovCommand.class, ValidatorsCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -35,6 +35,9 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--empty-block-interval-ms", paramLabel = "MS", defaultValue = "5000",
             description = "Longest time without a block; an empty block is made after it (default: ${DEFAULT-VALUE}).")
     long emptyBlockIntervalMs;
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "Turn on the admin_ RPC methods behind the token in FILE (see 'admin token'); off by default.")
+    Path adminTokenFile;
     @Mixin
     JsonOption json;
 
@@ -53,7 +56,8 @@ public final class DevCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("cannot prepare the dev chain in " + dataDir + ": " + e.getMessage());
         }
-        NodeConfig config = NodeConfig.standalone("dev", dataDir, genesisFile, validatorKey, rpcPort, emptyBlockIntervalMs);
+        NodeConfig config = NodeConfig.standalone("dev", dataDir, genesisFile, validatorKey, rpcPort, emptyBlockIntervalMs)
+                .withAdminTokenFile(adminTokenFile);
         KeyPair dev = developer;
         return NodeRunner.run(config, node -> {
             String url = "http://" + NodeConfig.DEFAULT_RPC_HOST + ":" + node.rpcPort();

@@ -20,10 +20,12 @@ import java.util.List;
  * @param p2pPort              peer-to-peer port; 0 with no peers means a node without networking (dev)
  * @param peers                peers to dial and accept (the allow-list, with the genesis validators)
  * @param metricsPort          port of /metrics, /health and /ready on rpcHost; 0 turns them off
+ * @param adminTokenFile       file holding the bearer token of the {@code admin_} RPC methods; null
+ *                             (the default) leaves them off: they do not exist
  */
 public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
                          int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
-                         String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort) {
+                         String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile) {
     public static final String DEFAULT_RPC_HOST = "127.0.0.1";
     public static final int DEFAULT_RPC_PORT = 8545;
     public static final int DEFAULT_TICK_MS = 50;
@@ -50,6 +52,19 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
         peers = List.copyOf(peers);
     }
 
+    /** A node with the admin methods off. */
+    public NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
+                      int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
+                      String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort) {
+        this(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool, p2pHost, p2pPort, peers,
+                metricsPort, null);
+    }
+
+    /** Whether the {@code admin_} methods are on (a token file is configured). */
+    public boolean adminEnabled() {
+        return adminTokenFile != null;
+    }
+
     /** A node with neither a listener nor peers: a single-validator chain. */
     public boolean networked() {
         return p2pPort != 0 || !peers.isEmpty();
@@ -63,16 +78,22 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
 
     public NodeConfig withDataDir(Path dir) {
         return new NodeConfig(name, dir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
     }
 
     public NodeConfig withFiles(Path genesis, Path key) {
         return new NodeConfig(name, dataDir, genesis, key, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
     }
 
     public NodeConfig withRpcPort(int port) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, port, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
+    }
+
+    /** This config with the admin methods behind the token in {@code file} (null turns them off). */
+    public NodeConfig withAdminTokenFile(Path file) {
+        return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, metricsPort, file);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  *   "dataDir": "data/node0",
  *   "genesis": "genesis.json",
  *   "key": "node0.key.json",
- *   "rpc": {"host": "127.0.0.1", "port": 8545},
+ *   "rpc": {"host": "127.0.0.1", "port": 8545, "adminTokenFile": "admin.token"},
  *   "consensus": {"tickMs": 50, "emptyBlockIntervalMs": 5000},
  *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864},
  *   "p2p": {"host": "127.0.0.1", "port": 26656,
@@ -29,7 +29,7 @@ import java.util.List;
  *   "metrics": {"port": 9545}
  * }</pre>
  * A config without a {@code p2p} section runs without networking, which only works for a
- * single-validator chain.
+ * single-validator chain. Without {@code rpc.adminTokenFile} the admin RPC methods are off.
  */
 public final class NodeConfigFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,7 +69,8 @@ public final class NodeConfigFile {
                     p2p.path("host").asText(NodeConfig.DEFAULT_RPC_HOST),
                     p2p.path("port").asInt(0),
                     peers(p2p.path("peers")),
-                    root.path("metrics").path("port").asInt(0));
+                    root.path("metrics").path("port").asInt(0),
+                    optionalPath(base, rpc, "adminTokenFile"));
         } catch (IllegalArgumentException e) {
             throw new IOException("config file " + file + ": " + e.getMessage());
         }
@@ -82,7 +83,10 @@ public final class NodeConfigFile {
         root.put("dataDir", relative(base, c.dataDir()));
         root.put("genesis", relative(base, c.genesisFile()));
         root.put("key", relative(base, c.keyFile()));
-        root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort());
+        ObjectNode rpc = root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort());
+        if (c.adminTokenFile() != null) {
+            rpc.put("adminTokenFile", relative(base, c.adminTokenFile()));
+        }
         root.putObject("consensus").put("tickMs", c.tickMs()).put("emptyBlockIntervalMs", c.emptyBlockIntervalMs());
         root.putObject("mempool").put("maxTransactions", c.mempool().maxTransactions())
                 .put("maxPerSender", c.mempool().maxPerSender()).put("maxBytes", c.mempool().maxBytes());
@@ -119,6 +123,17 @@ public final class NodeConfigFile {
     private static String relative(Path base, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    }
+
+    private static Path optionalPath(Path base, JsonNode section, String field) {
+        JsonNode v = section.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("\"rpc." + field + "\" must be a path (or absent)");
+        }
+        return base.resolve(v.asText()).normalize();
     }
 
     private static String required(JsonNode root, String field) {

@@ -25,6 +25,8 @@ import io.mutualchain.p2p.PeerAddress;
 import io.mutualchain.rpc.NodeApi;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
+import io.mutualchain.rpc.admin.AdminToken;
+import io.mutualchain.rpc.admin.AdminTokenFile;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -92,6 +94,8 @@ public final class Node implements AutoCloseable {
     }
 
     private void startInOrder() throws IOException, LedgerException {
+        // Read first: a token file that is missing, short or readable by others must stop the start, not a running node.
+        AdminToken adminToken = config.adminEnabled() ? AdminTokenFile.read(config.adminTokenFile()) : null;
         started.push(DataDirLock.acquire(config.dataDir()));
         genesis = GenesisFile.read(config.genesisFile());
         key = KeyFile.read(config.keyFile());
@@ -158,13 +162,18 @@ public final class Node implements AutoCloseable {
         };
         NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, loop::isValidator, onAdmitted), stats);
         rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api, chainEvents);
+        if (adminToken != null) {
+            rpc.enableAdmin(adminToken, new NodeAdmin(config, key, ledger, mempool, p2p, loop::isValidator,
+                    this::rpcPort, this::p2pPort, this::metricsPort, System::nanoTime));
+            LOG.info("admin RPC methods enabled (bearer token from {})", config.adminTokenFile());
+        }
         rpc.start();
         started.push(rpc);
         LOG.info("node {} started: JSON-RPC on http://{}:{}", config.name(), config.rpcHost(), rpc.port());
 
         if (config.metricsPort() != 0) {
             metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
-                    () -> fatal == null, loop::validators, loop::isValidator, gossip);
+                    () -> fatal == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals);
             metrics.start();
             started.push(metrics);
             LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());

@@ -28,7 +28,7 @@ final class NodeMetrics {
 
     static MetricsServer server(NodeConfig config, Ledger ledger, Mempool mempool, P2pNode p2p, BlockSync sync, NodeStats stats,
                                 LongSupplier view, LongSupplier viewChanges, BooleanSupplier healthy, Supplier<ValidatorSet> currentSet,
-                                BooleanSupplier validator, TxGossip gossip) throws IOException {
+                                BooleanSupplier validator, TxGossip gossip, LongSupplier adminRefused) throws IOException {
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("mc_height", "gauge", "Height of the last committed block.", ledger::height));
         m.add(new Metric("mc_blocks_committed_total", "counter", "Blocks committed (or synced) since the node started.", stats.committedBlocks::get));
@@ -41,6 +41,7 @@ final class NodeMetrics {
         m.add(new Metric("mc_mempool_bytes", "gauge", "Bytes of pending transactions.", mempool::bytes));
         m.add(new Metric("mc_rpc_calls_total", "counter", "JSON-RPC node API calls served.", stats.rpcCalls::get));
         m.add(new Metric("mc_rpc_latency_nanoseconds_total", "counter", "Time spent in node API calls; divide by mc_rpc_calls_total for the mean.", stats.rpcNanos::get));
+        m.add(new Metric("mc_rpc_admin_refused_total", "counter", "Admin RPC calls refused for a missing or wrong bearer token.", adminRefused));
         m.add(new Metric("mc_sync_best_peer_height", "gauge", "Highest height a peer announced.", sync::highestPeerHeight));
         m.add(new Metric("mc_sync_blocks_received_total", "counter", "Blocks received by block sync.", sync::syncedBlocks));
         m.add(new Metric("mc_gossip_received_total", "counter", "Transactions received by gossip.", gossip::received));
