@@ -229,16 +229,21 @@ final class Nemesis {
      * primary of that higher view is killed; the isolation is held, healed, and the victim restarted.
      */
     private void killInViewChange(long hold) throws Exception {
-        int old = primary();
-        long view0 = highestView();
-        note("isolate primary node" + old + " (view " + view0 + ") until a view change starts");
+        long view0 = workingView();
+        int old = primaryOf(view0);
+        long[] start = new long[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = view(i);
+        }
+        note("isolate primary node" + old + " (view " + view0 + ", views " + java.util.Arrays.toString(start) + ") until a view change starts");
         proxies.isolate(old);
         pair("across the view change", (old + 1) % n, (old + 2) % n);
         long[] seen = {-1, -1};
+        // A node already above view0 before the cut (alone in an older view change) does not count: it must move now.
         cluster.await("a node other than node" + old + " moving past view " + view0 + " (seed " + seed + ")\n" + log(), VIEW_CHANGE_WAIT, () -> {
             for (int i = 0; i < n; i++) {
                 long v = view(i);
-                if (i != old && v > view0) {
+                if (i != old && v > view0 && v > start[i]) {
                     seen[0] = i;
                     seen[1] = v;
                     return true;
@@ -424,9 +429,9 @@ final class Nemesis {
         workload.conflictingPair(group, pairSenders.next(), a, b);
     }
 
-    /** The primary of the highest view any node reports, as a member index. */
+    /** The primary of the view most nodes report, as a member index. */
     private int primary() throws Exception {
-        return primaryOf(highestView());
+        return primaryOf(workingView());
     }
 
     /** The member whose key the current set names for {@code view} (ValidatorSet.primaryOf). */
@@ -439,16 +444,29 @@ final class Nemesis {
         return m;
     }
 
-    /** The highest view a node answers with; a view change moves nodes up one at a time, so the highest is the one in force or coming. */
-    private long highestView() {
-        long v = -1;
-        for (int i = 0; i < n; i++) {
-            v = Math.max(v, view(i));
+    /**
+     * The view most validators of the current set answer with (the lower one on a tie; an observer has no view). Not the highest: a replica that timed out
+     * alone (one restarted before its peers were up, say) sits in a higher view, waiting, while the others
+     * keep committing in theirs (docs/consensus.md §6); its view names no working primary.
+     */
+    private long workingView() throws Exception {
+        java.util.SortedMap<Long, Integer> votes = new java.util.TreeMap<>();
+        for (int i : currentSet().members()) {
+            long v = view(i);
+            if (v >= 0) {
+                votes.merge(v, 1, Integer::sum);
+            }
         }
-        if (v < 0) {
+        if (votes.isEmpty()) {
             throw new IllegalStateException("no node answers mc_status (seed " + seed + ")\n" + log);
         }
-        return v;
+        long best = votes.firstKey();
+        for (var e : votes.entrySet()) {
+            if (e.getValue() > votes.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private long view(int i) {
