@@ -15,15 +15,12 @@ import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.mempool.MempoolLimits;
 import io.mutualchain.node.runtime.Node;
 import io.mutualchain.rpc.admin.AdminGuard;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,16 +46,10 @@ class AdminCommandTest {
     private static Path tokenFile;
     private static String rpc;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
     @BeforeAll
     static void startNodes() throws Exception {
         tokenFile = dir.resolve("admin.token");
-        assertThat(run("admin", "token", "--out", tokenFile.toString()).code()).isZero();
+        assertThat(InProcessCli.run("admin", "token", "--out", tokenFile.toString()).exitCode()).isZero();
         node = new Node(config("admin-node", dir.resolve("a"), freePort()).withAdminTokenFile(tokenFile));
         node.start();
         rpc = "http://127.0.0.1:" + node.rpcPort();
@@ -97,24 +88,7 @@ class AdminCommandTest {
                 NodeConfig.DEFAULT_EMPTY_BLOCK_INTERVAL_MS, MempoolLimits.DEFAULT, NodeConfig.DEFAULT_RPC_HOST, 0, List.of(), metricsPort);
     }
 
-    /** Runs the CLI with System.out and System.err captured; the streams are restored whatever happens. */
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static Run admin(String... args) {
+    private static InProcessCli.Run admin(String... args) {
         String[] all = new String[args.length + 5];
         System.arraycopy(args, 0, all, 1, args.length);
         all[0] = "admin";
@@ -122,7 +96,7 @@ class AdminCommandTest {
         all[args.length + 2] = tokenFile.toString();
         all[args.length + 3] = "--rpc";
         all[args.length + 4] = rpc;
-        return run(all);
+        return InProcessCli.run(all);
     }
 
     private static HttpResponse<String> post(URI uri, String body, String authorization) throws Exception {
@@ -145,15 +119,15 @@ class AdminCommandTest {
     void theTokenCommandWritesAnOwnerOnlyHexTokenAndNeverOverwrites() throws IOException {
         assertThat(Files.readString(tokenFile).strip()).matches("[0-9a-f]{64}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
-        Run again = run("admin", "token", "--out", tokenFile.toString());
-        assertThat(again.code()).isEqualTo(1);
+        InProcessCli.Run again = InProcessCli.run("admin", "token", "--out", tokenFile.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("never overwritten");
     }
 
     @Test
     void infoShowsTheRealNodesIdentityChainAndPorts() throws IOException {
-        Run r = admin("info", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        InProcessCli.Run r = admin("info", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode n = r.json();
         assertThat(n.path("name").asText()).isEqualTo("admin-node");
         assertThat(n.path("role").asText()).isEqualTo("validator");
@@ -174,8 +148,8 @@ class AdminCommandTest {
 
     @Test
     void peersOfANodeWithoutNetworkingIsAnEmptyListAndNoTransport() throws IOException {
-        Run r = admin("peers", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        InProcessCli.Run r = admin("peers", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.json().path("peers")).isEmpty();
         assertThat(r.json().path("transport").isNull()).isTrue();
         assertThat(admin("peers").out()).contains("without networking");
@@ -183,8 +157,8 @@ class AdminCommandTest {
 
     @Test
     void mempoolShowsTheConfiguredBounds() throws IOException {
-        Run r = admin("mempool", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        InProcessCli.Run r = admin("mempool", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode m = r.json();
         assertThat(m.path("limits").path("maxTransactions").asInt()).isEqualTo(MempoolLimits.DEFAULT.maxTransactions());
         assertThat(m.path("limits").path("maxPerSender").asInt()).isEqualTo(MempoolLimits.DEFAULT.maxPerSender());
@@ -196,20 +170,20 @@ class AdminCommandTest {
     void aLogLevelChangeTakesEffectInTheRunningNode() throws IOException {
         String logger = "io.mutualchain.admin.test.probe";
         assertThat(LoggerFactory.getLogger(logger).isTraceEnabled()).isFalse();
-        Run r = admin("log-level", logger, "trace", "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        InProcessCli.Run r = admin("log-level", logger, "trace", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.json().path("previous").isNull()).isTrue();
         assertThat(r.json().path("level").asText()).isEqualTo("TRACE");
         assertThat(LoggerFactory.getLogger(logger).isTraceEnabled()).isTrue();
-        Run back = admin("log-level", logger, "OFF");
+        InProcessCli.Run back = admin("log-level", logger, "OFF");
         assertThat(back.out()).contains("TRACE -> OFF");
         assertThat(LoggerFactory.getLogger(logger).isErrorEnabled()).isFalse();
     }
 
     @Test
     void anUnknownLevelIsRefusedAsInvalidParams() {
-        Run r = admin("log-level", "io.mutualchain", "LOUD");
-        assertThat(r.code()).isEqualTo(1);
+        InProcessCli.Run r = admin("log-level", "io.mutualchain", "LOUD");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("-32602").contains("TRACE, DEBUG, INFO, WARN, ERROR, OFF");
     }
 
@@ -218,8 +192,8 @@ class AdminCommandTest {
         long before = metric("mc_rpc_admin_refused_total");
         Path wrong = dir.resolve("wrong.token");
         Files.writeString(wrong, "9".repeat(64) + "\n");
-        Run r = run("admin", "info", "--token-file", wrong.toString(), "--rpc", rpc);
-        assertThat(r.code()).isEqualTo(1);
+        InProcessCli.Run r = InProcessCli.run("admin", "info", "--token-file", wrong.toString(), "--rpc", rpc);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("refused the admin token").contains(String.valueOf(AdminGuard.TOKEN_MISMATCH));
         assertThat(metric("mc_rpc_admin_refused_total")).isEqualTo(before + 1);
     }
@@ -237,8 +211,8 @@ class AdminCommandTest {
 
     @Test
     void aNodeWithoutATokenFileHasNoAdminMethods() throws Exception {
-        Run r = run("admin", "info", "--token-file", tokenFile.toString(), "--rpc", "http://127.0.0.1:" + plain.rpcPort());
-        assertThat(r.code()).isEqualTo(1);
+        InProcessCli.Run r = InProcessCli.run("admin", "info", "--token-file", tokenFile.toString(), "--rpc", "http://127.0.0.1:" + plain.rpcPort());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("has no admin methods").contains("adminTokenFile");
         HttpResponse<String> discover = post(URI.create("http://127.0.0.1:" + plain.rpcPort() + "/"),
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.discover\"}", null);

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.node.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,33 +21,10 @@ class ContractCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return Printer.JSON.readTree(out);
-        }
-    }
-
-    /** Runs the CLI with System.out and System.err captured; the streams are restored whatever happens. */
-    static synchronized Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void assemblingATemplateWritesTheModuleAndPrintsItsAbiAsJson() throws IOException {
         Path bin = tmp.resolve("multisig.bin");
-        Run r = cli("contract", "assemble", TEMPLATES.resolve("MultiSig.masm").toString(), "--out", bin.toString(), "--json");
+        InProcessCli.Run r = InProcessCli.run("contract", "assemble", TEMPLATES.resolve("MultiSig.masm").toString(), "--out", bin.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         byte[] bytes = Files.readAllBytes(bin);
         JsonNode j = r.json();
@@ -68,7 +42,7 @@ class ContractCommandTest {
     @Test
     void everyTemplateAssemblesFromTheCommandLine() {
         for (String t : List.of("MutualAidPool", "P2PLoan", "MultiSig", "BulletinBoard")) {
-            Run r = cli("contract", "assemble", TEMPLATES.resolve(t + ".masm").toString(), "--out", tmp.resolve(t + ".bin").toString());
+            InProcessCli.Run r = InProcessCli.run("contract", "assemble", TEMPLATES.resolve(t + ".masm").toString(), "--out", tmp.resolve(t + ".bin").toString());
             assertThat(r.exitCode()).as(t + ": " + r.err()).isZero();
             assertThat(r.out()).contains("code hash 0x");
         }
@@ -79,7 +53,7 @@ class ContractCommandTest {
         Path src = tmp.resolve("bad.masm");
         Files.writeString(src, ".func f() export\n    pusj 1\n.end\n");
         Path bin = tmp.resolve("bad.bin");
-        Run r = cli("contract", "assemble", src.toString(), "--out", bin.toString());
+        InProcessCli.Run r = InProcessCli.run("contract", "assemble", src.toString(), "--out", bin.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo(src + ":2:5: unknown instruction or macro 'pusj'");
         assertThat(r.out()).isEmpty();
@@ -92,11 +66,11 @@ class ContractCommandTest {
         Files.writeString(dir.resolve("one.masm"), ".const ONE 1\n");
         Path src = tmp.resolve("src/main.masm");
         Files.writeString(src, ".include \"lib/one.masm\"\n.func f() -> int export\n    push ONE\n    ret\n.end\n");
-        Run ok = cli("contract", "assemble", src.toString(), "--out", tmp.resolve("main.bin").toString());
+        InProcessCli.Run ok = InProcessCli.run("contract", "assemble", src.toString(), "--out", tmp.resolve("main.bin").toString());
         assertThat(ok.exitCode()).as(ok.err()).isZero();
 
         Files.writeString(src, ".include \"lib/two.masm\"\n.func f() export\n    ret\n.end\n");
-        Run missing = cli("contract", "assemble", src.toString(), "--out", tmp.resolve("main.bin").toString());
+        InProcessCli.Run missing = InProcessCli.run("contract", "assemble", src.toString(), "--out", tmp.resolve("main.bin").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err().strip()).isEqualTo(src + ":1:10: cannot include 'lib/two.masm': not found");
     }
@@ -104,25 +78,25 @@ class ContractCommandTest {
     @Test
     void disassembledOutputAssemblesBackToTheSameModule() throws IOException {
         Path bin = tmp.resolve("loan.bin");
-        assertThat(cli("contract", "assemble", TEMPLATES.resolve("P2PLoan.masm").toString(), "--out", bin.toString()).exitCode()).isZero();
+        assertThat(InProcessCli.run("contract", "assemble", TEMPLATES.resolve("P2PLoan.masm").toString(), "--out", bin.toString()).exitCode()).isZero();
         Path text = tmp.resolve("loan.dis.masm");
-        Run d = cli("contract", "disasm", bin.toString(), "--out", text.toString(), "--json");
+        InProcessCli.Run d = InProcessCli.run("contract", "disasm", bin.toString(), "--out", text.toString(), "--json");
         assertThat(d.exitCode()).as(d.err()).isZero();
         assertThat(d.json().get("out").asText()).isEqualTo(text.toString());
         Path again = tmp.resolve("loan2.bin");
-        assertThat(cli("contract", "assemble", text.toString(), "--out", again.toString()).exitCode()).isZero();
+        assertThat(InProcessCli.run("contract", "assemble", text.toString(), "--out", again.toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(bin));
     }
 
     @Test
     void abiListsTheExportedFunctionsWithParamsAndResults() throws IOException {
         Path bin = tmp.resolve("pool.bin");
-        assertThat(cli("contract", "assemble", TEMPLATES.resolve("MutualAidPool.masm").toString(), "--out", bin.toString()).exitCode()).isZero();
-        Run text = cli("contract", "abi", bin.toString());
+        assertThat(InProcessCli.run("contract", "assemble", TEMPLATES.resolve("MutualAidPool.masm").toString(), "--out", bin.toString()).exitCode()).isZero();
+        InProcessCli.Run text = InProcessCli.run("contract", "abi", bin.toString());
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("  claim(amount: int, evidence: bytes) -> int",
                 "  member(who: bytes) -> (int, int, int, int, int)", "  settle()");
-        Run json = cli("contract", "abi", bin.toString(), "--json");
+        InProcessCli.Run json = InProcessCli.run("contract", "abi", bin.toString(), "--json");
         assertThat(json.json().has("out")).isFalse();
         assertThat(find(json.json(), "init").get("params")).hasSize(13);
     }
@@ -131,10 +105,10 @@ class ContractCommandTest {
     void aFileThatIsNotAModuleIsRefusedWithAReason() throws IOException {
         Path junk = tmp.resolve("junk.bin");
         Files.write(junk, new byte[] {1, 2, 3});
-        Run r = cli("contract", "abi", junk.toString());
+        InProcessCli.Run r = InProcessCli.run("contract", "abi", junk.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: " + junk + " is not a valid contract module: ");
-        Run missing = cli("contract", "disasm", tmp.resolve("none.bin").toString(), "--out", tmp.resolve("x.masm").toString());
+        InProcessCli.Run missing = InProcessCli.run("contract", "disasm", tmp.resolve("none.bin").toString(), "--out", tmp.resolve("x.masm").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("error: cannot read ");
     }

@@ -9,14 +9,11 @@ import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.tx.ValidatorVote;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
-import io.mutualchain.node.Main;
+import io.mutualchain.node.cli.InProcessCli;
 import io.mutualchain.node.cli.Printer;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
 import io.mutualchain.rpc.ValidatorsView;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,25 +39,6 @@ class ValidatorsThroughTheApiTest {
             assertThat(chain.vote(l, validators.get(i), add).succeeded()).isTrue();
         }
         return l;
-    }
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     @Test
@@ -92,7 +70,7 @@ class ValidatorsThroughTheApiTest {
              RpcServer server = new RpcServer(RpcConfig.of("127.0.0.1", 0), GovernedChain.adapter(l))) {
             server.start();
             String url = server.uri().toString();
-            Run json = cli("validators", "--rpc", url, "--json");
+            InProcessCli.Run json = InProcessCli.run("validators", "--rpc", url, "--json");
             assertThat(json.exitCode()).as(json.err()).isZero();
             JsonNode v = Printer.JSON.readTree(json.out());
             assertThat(v.path("height").asLong()).isEqualTo(5);
@@ -102,12 +80,12 @@ class ValidatorsThroughTheApiTest {
             assertThat(v.path("pending").path("fromHeight").asLong()).isEqualTo(9);
             assertThat(v.path("pending").path("validators").get(4).path("address").asText()).isEqualTo(joiner.address().toString());
 
-            Run text = cli("validators", "--rpc", url, "--height", "3");
+            InProcessCli.Run text = InProcessCli.run("validators", "--rpc", url, "--height", "3");
             assertThat(text.exitCode()).as(text.err()).isZero();
             assertThat(text.out()).contains("height 3: 4 validators since block 0 (quorum 3, tolerates 1 faulty)")
                     .contains("approved next set, from height 9:").contains("joiner");
 
-            Run bad = cli("validators", "--rpc", url, "--height", "99");
+            InProcessCli.Run bad = InProcessCli.run("validators", "--rpc", url, "--height", "99");
             assertThat(bad.exitCode()).isEqualTo(1);
             assertThat(bad.err()).contains("mc_getValidators failed").contains("outside 1..5");
         }
