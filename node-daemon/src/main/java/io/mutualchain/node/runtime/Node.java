@@ -14,6 +14,7 @@ import io.mutualchain.ledger.ValidatorEpoch;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
+import io.mutualchain.node.metrics.MetricsServer;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.TxBatch;
 import io.mutualchain.node.sync.TxGossip;
@@ -27,6 +28,7 @@ import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
 import io.mutualchain.rpc.admin.AdminToken;
 import io.mutualchain.rpc.admin.AdminTokenFile;
+import io.mutualchain.rpc.subscribe.ChainEvents;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,8 +39,11 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -72,7 +77,7 @@ public final class Node implements AutoCloseable {
     private Ledger ledger;
     private RpcServer rpc;
     private P2pNode p2p;
-    private io.mutualchain.node.metrics.MetricsServer metrics;
+    private MetricsServer metrics;
     private KeyPair key;
     private Genesis genesis;
     private boolean validator;
@@ -128,9 +133,9 @@ public final class Node implements AutoCloseable {
         LongSupplier view = loop::view;
         LongSupplier viewChanges = loop::viewChanges;
         Runnable wake = loop::wake;
-        java.util.function.BiConsumer<PublicKey, byte[]> consensusInbound = loop::deliver;
+        BiConsumer<PublicKey, byte[]> consensusInbound = loop::deliver;
         // Registered before start(): the loop's listener list is not for concurrent use. Only raises a height.
-        io.mutualchain.rpc.subscribe.ChainEvents chainEvents = new io.mutualchain.rpc.subscribe.ChainEvents();
+        ChainEvents chainEvents = new ChainEvents();
         loop.onCommit(b -> chainEvents.committed(b.height()));
         loop.start();
         TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
@@ -142,7 +147,7 @@ public final class Node implements AutoCloseable {
         if (p2p != null) {
             p2p.start();
             started.push(p2p);
-            java.util.concurrent.ScheduledExecutorService flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "gossip");
                 t.setDaemon(true);
                 return t;
