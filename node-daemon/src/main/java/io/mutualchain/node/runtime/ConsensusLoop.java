@@ -215,9 +215,29 @@ final class ConsensusLoop implements AutoCloseable {
 
     private void tick() {
         if (engine != null) {
-            engine.tick();
+            if (quorumConnected()) {
+                engine.tick();
+            }
             maybePropose();
         }
+    }
+
+    /**
+     * Whether this node has links to enough validators of the epoch to make progress (itself and its
+     * connected peers form a quorum). Without them the engine's clock is held: nothing can commit, a
+     * VIEW-CHANGE would reach too few to matter, and a node that timed out alone (say it restarted
+     * before its peers were reachable) would sit in a higher view than everyone else and not vote
+     * until the others change view too (PBFT lets no replica go back to a lower view).
+     */
+    private boolean quorumConnected() {
+        if (network == Network.NONE) {
+            return true;
+        }
+        int linked = 1;
+        for (PublicKey peer : network.connected()) {
+            linked += currentSet.contains(peer) ? 1 : 0;
+        }
+        return linked >= currentSet.quorum();
     }
 
     /** Starts the epoch the ledger's next height belongs to: its engine, or observer mode. */
