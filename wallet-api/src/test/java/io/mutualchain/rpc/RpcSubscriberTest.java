@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mutualchain.core.crypto.KeyPair;
-import io.mutualchain.core.tx.Transaction;
-import io.mutualchain.core.tx.TxPayload;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
@@ -14,10 +12,8 @@ import io.mutualchain.rpc.subscribe.ChainEvents;
 import io.mutualchain.rpc.ws.WsLimits;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,24 +37,17 @@ class RpcSubscriberTest {
     private static final int SMALL_QUEUE = 4;
     private static final int CONCURRENT_SUBSCRIBERS = 4;
 
-    private final KeyPair alice = KeyPair.fromSeed(filled(1));
-    private final Address bob = KeyPair.fromSeed(filled(2)).address();
-    private final Address contractA = KeyPair.fromSeed(filled(3)).address();
-    private final Address contractB = KeyPair.fromSeed(filled(4)).address();
-    private final ChainEvents chain = new ChainEvents();
-    private FakeNodeApi node;
+    private final SubscribedChain fixture = new SubscribedChain();
+    private final KeyPair alice = fixture.alice;
+    private final Address bob = fixture.bob;
+    private final Address contractA = fixture.contractA;
+    private final Address contractB = fixture.contractB;
+    private final ChainEvents chain = fixture.chain;
+    private final FakeNodeApi node = fixture.node;
     private RpcServer server;
-    private long nonce;
-
-    private static byte[] filled(int b) {
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) b);
-        return seed;
-    }
 
     @BeforeEach
     void start() throws Exception {
-        node = new FakeNodeApi();
         server = new RpcServer(RpcConfig.of("127.0.0.1", 0), node, chain, WsLimits.defaults());
         server.start();
     }
@@ -66,29 +55,6 @@ class RpcSubscriberTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private long commitEmptyBlock() {
-        long h = node.commitPending().block().height();
-        chain.committed(h);
-        return h;
-    }
-
-    private long commit(List<Transaction> txs, List<ContractCallView> runs) {
-        long h = node.commitBlock(txs, (i, blockHash) -> new ReceiptView(txs.get(i).id(), node.blockNumber() + 1, i, blockHash, true, null,
-                FakeNodeApi.BASE_FEE, runs.get(i))).block().height();
-        chain.committed(h);
-        return h;
-    }
-
-    private Transaction signed(TxPayload payload) {
-        return Transaction.sign(FakeNodeApi.CHAIN_ID, alice, nonce++, FakeNodeApi.BASE_FEE, payload);
-    }
-
-    private static ContractCallView emitted(Address contract, String topic) {
-        return new ContractCallView("SUCCESS", 10, List.of(),
-                List.of(new ContractCallView.Event(contract, List.of(topic.getBytes(StandardCharsets.UTF_8)), new byte[] {7})),
-                new byte[0], "", null);
     }
 
     private static <T> T next(BlockingQueue<T> q, String what) throws InterruptedException {
@@ -115,7 +81,7 @@ class RpcSubscriberTest {
             assertThat(sub.id()).matches("0x[0-9a-f]{16}");
             long last = 0;
             for (int i = 0; i < 5; i++) {
-                last = commitEmptyBlock();
+                last = fixture.commitEmptyBlock();
             }
             for (long h = 1; h <= last; h++) {
                 JsonNode header = next(headers, "block " + h);
@@ -135,9 +101,9 @@ class RpcSubscriberTest {
             BlockingQueue<JsonNode> all = new LinkedBlockingQueue<>();
             s.subscribe("contractEvents", Map.of("contract", contractA.toString()), onlyA::add, null);
             s.subscribe("contractEvents", Map.of(), all::add, null);
-            commit(List.of(signed(new Transfer(bob, 1)), signed(new Transfer(bob, 1))),
-                    List.of(emitted(contractB, "b-happened"), emitted(contractA, "a-happened")));
-            commit(List.of(signed(new Transfer(bob, 1))), List.of(emitted(contractB, "b-again")));
+            fixture.commit(List.of(fixture.signed(new Transfer(bob, 1)), fixture.signed(new Transfer(bob, 1))),
+                    List.of(SubscribedChain.emitted(contractB, "b-happened"), SubscribedChain.emitted(contractA, "a-happened")));
+            fixture.commit(List.of(fixture.signed(new Transfer(bob, 1))), List.of(SubscribedChain.emitted(contractB, "b-again")));
             assertThat(next(all, "B's event").path("contract").asText()).isEqualTo(contractB.toString());
             assertThat(next(all, "A's event").path("contract").asText()).isEqualTo(contractA.toString());
             // One thread runs the callbacks in the order the node sent them: once the next block's event
@@ -155,13 +121,13 @@ class RpcSubscriberTest {
             BlockingQueue<Long> other = new LinkedBlockingQueue<>();
             Subscription first = s.subscribe("newBlocks", Map.of(), h -> closedOne.add(h.path("height").asLong()), null);
             s.subscribe("newBlocks", Map.of(), h -> other.add(h.path("height").asLong()), null);
-            long h1 = commitEmptyBlock();
+            long h1 = fixture.commitEmptyBlock();
             assertThat(next(closedOne, "block " + h1)).isEqualTo(h1);
             assertThat(next(other, "block " + h1)).isEqualTo(h1);
             first.close();
             first.close();
-            long h2 = commitEmptyBlock();
-            long h3 = commitEmptyBlock();
+            long h2 = fixture.commitEmptyBlock();
+            long h3 = fixture.commitEmptyBlock();
             assertThat(next(other, "block " + h2)).isEqualTo(h2);
             assertThat(next(other, "block " + h3)).isEqualTo(h3);
             assertThat(closedOne).isEmpty();
@@ -210,7 +176,7 @@ class RpcSubscriberTest {
             }, null);
             // One callback running and SMALL_QUEUE queued: the next block cannot fit.
             for (int i = 0; i < SMALL_QUEUE + 2; i++) {
-                commitEmptyBlock();
+                fixture.commitEmptyBlock();
             }
             SubscriberClosed why = closeOf(s);
             assertThat(why.cause()).isEqualTo(SubscriberClosed.Cause.NOTIFICATION_QUEUE_FULL);
@@ -241,7 +207,7 @@ class RpcSubscriberTest {
                 ids.add(f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).id());
             }
             assertThat(ids).hasSize(CONCURRENT_SUBSCRIBERS);
-            long h = commitEmptyBlock();
+            long h = fixture.commitEmptyBlock();
             for (BlockingQueue<Long> q : seen) {
                 assertThat(next(q, "block " + h)).isEqualTo(h);
             }

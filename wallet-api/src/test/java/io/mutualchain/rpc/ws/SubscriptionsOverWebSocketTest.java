@@ -12,17 +12,15 @@ import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.rpc.AssetView;
-import io.mutualchain.rpc.ContractCallView;
 import io.mutualchain.rpc.FakeNodeApi;
 import io.mutualchain.rpc.HttpExchange;
-import io.mutualchain.rpc.ReceiptView;
 import io.mutualchain.rpc.RpcConfig;
 import io.mutualchain.rpc.RpcServer;
+import io.mutualchain.rpc.SubscribedChain;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
 import io.mutualchain.rpc.subscribe.ChainEvents;
 import io.mutualchain.rpc.subscribe.SubscriptionMethods;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,24 +38,17 @@ class SubscriptionsOverWebSocketTest {
     private static final int BLOCKS_PER_ROUND = 100;
     private static final int ROUNDS_MAX = 100;
 
-    private final KeyPair alice = KeyPair.fromSeed(filled(1));
-    private final Address bob = KeyPair.fromSeed(filled(2)).address();
-    private final Address contractA = KeyPair.fromSeed(filled(3)).address();
-    private final Address contractB = KeyPair.fromSeed(filled(4)).address();
-    private final ChainEvents chain = new ChainEvents();
-    private FakeNodeApi node;
+    private final SubscribedChain fixture = new SubscribedChain();
+    private final KeyPair alice = fixture.alice;
+    private final Address bob = fixture.bob;
+    private final Address contractA = fixture.contractA;
+    private final Address contractB = fixture.contractB;
+    private final ChainEvents chain = fixture.chain;
+    private final FakeNodeApi node = fixture.node;
     private RpcServer server;
-    private long nonce;
-
-    private static byte[] filled(int b) {
-        byte[] seed = new byte[32];
-        Arrays.fill(seed, (byte) b);
-        return seed;
-    }
 
     @BeforeEach
     void start() throws Exception {
-        node = new FakeNodeApi();
         server = new RpcServer(RpcConfig.of("127.0.0.1", 0), node, chain,
                 WsLimits.defaults().withSubscriptionsMax(SUBSCRIPTIONS_MAX).withOutbound(OUTBOUND_BYTES_MAX, OUTBOUND_FRAMES_MAX));
         server.start();
@@ -66,29 +57,6 @@ class SubscriptionsOverWebSocketTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private long commitEmptyBlock() {
-        long h = node.commitPending().block().height();
-        chain.committed(h);
-        return h;
-    }
-
-    private long commit(List<Transaction> txs, List<ContractCallView> runs) {
-        long h = node.commitBlock(txs, (i, blockHash) -> new ReceiptView(txs.get(i).id(), node.blockNumber() + 1, i, blockHash, true, null,
-                FakeNodeApi.BASE_FEE, runs == null ? null : runs.get(i))).block().height();
-        chain.committed(h);
-        return h;
-    }
-
-    private Transaction signed(io.mutualchain.core.tx.TxPayload payload) {
-        return Transaction.sign(FakeNodeApi.CHAIN_ID, alice, nonce++, FakeNodeApi.BASE_FEE, payload);
-    }
-
-    private static ContractCallView emitted(Address contract, String topic) {
-        return new ContractCallView("SUCCESS", 10, List.of(),
-                List.of(new ContractCallView.Event(contract, List.of(topic.getBytes(StandardCharsets.UTF_8)), new byte[] {7})),
-                new byte[0], "", null);
     }
 
     /** Waits (bounded) until the hub has handed block {@code height} to every connection. */
@@ -131,7 +99,7 @@ class SubscriptionsOverWebSocketTest {
             assertThat(id).matches("0x[0-9a-f]{16}");
             long last = 0;
             for (int i = 0; i < 5; i++) {
-                last = commitEmptyBlock();
+                last = fixture.commitEmptyBlock();
             }
             for (long h = 1; h <= last; h++) {
                 JsonNode n = ws.next();
@@ -152,8 +120,8 @@ class SubscriptionsOverWebSocketTest {
         try (WsTestClient ws = WsTestClient.connect(server.webSocketUri())) {
             String onlyA = subscribe(ws, 1, "{\"topic\":\"contractEvents\",\"contract\":\"" + contractA + "\"}");
             String all = subscribe(ws, 2, "{\"topic\":\"contractEvents\"}");
-            List<Transaction> txs = List.of(signed(new Transfer(bob, 1)), signed(new Transfer(bob, 1)));
-            long h = commit(txs, List.of(emitted(contractB, "b-happened"), emitted(contractA, "a-happened")));
+            List<Transaction> txs = List.of(fixture.signed(new Transfer(bob, 1)), fixture.signed(new Transfer(bob, 1)));
+            long h = fixture.commit(txs, List.of(SubscribedChain.emitted(contractB, "b-happened"), SubscribedChain.emitted(contractA, "a-happened")));
             JsonNode a = ws.next(m -> notificationOf(m, onlyA)).path("params").path("result");
             assertThat(a.path("contract").asText()).isEqualTo(contractA.toString());
             assertThat(a.path("txId").asText()).isEqualTo("0x" + txs.get(1).id().toHex());
@@ -182,14 +150,14 @@ class SubscriptionsOverWebSocketTest {
         try (WsTestClient ws = WsTestClient.connect(server.webSocketUri())) {
             String byAsset = subscribe(ws, 1, "{\"topic\":\"assetChanges\",\"asset\":\"0x" + asset.toHex() + "\"}");
             String byOwner = subscribe(ws, 2, "{\"topic\":\"assetChanges\",\"owner\":\"" + bob + "\"}");
-            Transaction toBob = signed(new AssetEvent(AssetEventCode.E04, asset, null, 0, bob, new byte[] {1}));
-            Transaction other = signed(new AssetEvent(AssetEventCode.E03, otherAsset, null, 0, null, new byte[0]));
+            Transaction toBob = fixture.signed(new AssetEvent(AssetEventCode.E04, asset, null, 0, bob, new byte[] {1}));
+            Transaction other = fixture.signed(new AssetEvent(AssetEventCode.E03, otherAsset, null, 0, null, new byte[0]));
             long h = node.blockNumber() + 1;
             node.putAsset(new AssetView(asset, alice.address(), "gold", 5, 4, null, null, 1, 0,
                     List.of(new AssetView.Record(4, 4, toBob.id(), h, 0, alice.address(), 3, new byte[] {1}))));
             node.putAsset(new AssetView(otherAsset, alice.address(), "gold", 5, 3, null, null, 1, 0,
                     List.of(new AssetView.Record(3, 3, other.id(), h, 0, alice.address(), 1, new byte[0]))));
-            commit(List.of(toBob, other), null);
+            fixture.commit(List.of(toBob, other), null);
             JsonNode change = ws.next(m -> notificationOf(m, byAsset)).path("params").path("result");
             assertThat(change.path("assetId").asText()).isEqualTo("0x" + asset.toHex());
             assertThat(change.path("state").asText()).isEqualTo("S4");
@@ -208,11 +176,11 @@ class SubscriptionsOverWebSocketTest {
     void unsubscribeStopsTheNotifications() throws Exception {
         try (WsTestClient ws = WsTestClient.connect(server.webSocketUri())) {
             String id = subscribe(ws, 1, "{\"topic\":\"newBlocks\"}");
-            long h = commitEmptyBlock();
+            long h = fixture.commitEmptyBlock();
             assertThat(ws.next(m -> notificationOf(m, id)).path("params").path("result").path("height").asLong()).isEqualTo(h);
             assertThat(ws.call(2, "mc_unsubscribe", "[\"" + id + "\"]").path("result").asBoolean()).isTrue();
             assertThat(ws.call(3, "mc_unsubscribe", "[\"" + id + "\"]").path("result").asBoolean()).isFalse();
-            long later = commitEmptyBlock();
+            long later = fixture.commitEmptyBlock();
             awaitPublished(later);
             nothingQueuedBefore(ws, 4);
         }
@@ -261,7 +229,7 @@ class SubscriptionsOverWebSocketTest {
             for (int round = 0; round < ROUNDS_MAX && server.slowWebSocketDisconnects() == 0; round++) {
                 long last = 0;
                 for (int i = 0; i < BLOCKS_PER_ROUND; i++) {
-                    last = commitEmptyBlock();
+                    last = fixture.commitEmptyBlock();
                 }
                 for (; expected <= last; expected++) {
                     long got = good.next(m -> notificationOf(m, id)).path("params").path("result").path("height").asLong();
