@@ -139,7 +139,8 @@ class DamagedStoreRefusalTest {
         LedgerDamagedException e = refusal();
 
         assertThat(e.damage()).isEqualTo(Damage.STORE_CORRUPT);
-        assertThat(e.getMessage()).contains("is damaged");
+        assertThat(e.where()).isEqualTo(newest.toAbsolutePath());
+        assertThat(e.getMessage()).contains("is damaged").contains(newest.getFileName().toString());
         assertThat(snapshot()).isEqualTo(before);
     }
 

@@ -170,7 +170,9 @@ public final class RocksLedgerDb implements AutoCloseable {
         if (status != null && status.getCode() == Status.Code.Corruption || lower.contains("corruption")) {
             Path file = damagedFile(dir, msg);
             return new LedgerDamagedException(LedgerDamagedException.Damage.STORE_CORRUPT, file,
-                    "the database in " + dir + " is damaged: RocksDB refused " + (file.equals(dir) ? "it" : file) + " (" + msg + ")."
+                    "the database in " + dir + " is damaged: RocksDB refused " + (file.equals(dir) ? "it" : file) + " (" + msg + ")"
+                            + (file.toString().endsWith(".log") && !msg.contains(file.getFileName().toString())
+                                    ? ", the newest write-ahead log, replayed last" : "") + "."
                             + LedgerDamagedException.WAY_OUT, e);
         }
         if (lower.contains("lock")) {
@@ -181,22 +183,19 @@ public final class RocksLedgerDb implements AutoCloseable {
     }
 
     /**
-     * The store file RocksDB names in its message (a log or table file); for a log record it names
-     * none, and the log being replayed is the newest one; otherwise the directory.
+     * The store file RocksDB names in its message (a table file, usually); a damaged log record is
+     * reported without one, and then the newest write-ahead log, the one replayed last, is named.
      */
     private static Path damagedFile(Path dir, String msg) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{6,}\\.(log|sst)|MANIFEST-[0-9]+)").matcher(msg);
         if (m.find()) {
             return dir.resolve(m.group(1));
         }
-        if (msg.toLowerCase(Locale.ROOT).contains("record")) {
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".log")).max(java.util.Comparator.naturalOrder()).orElse(dir);
-            } catch (IOException e) {
-                return dir;
-            }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".log")).max(java.util.Comparator.naturalOrder()).orElse(dir);
+        } catch (IOException e) {
+            return dir;
         }
-        return dir;
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
