@@ -57,10 +57,6 @@ public record HeadMarker(long height, Hash32 blockHash, long signableThrough, lo
         return new HeadMarker(height, blockHash, Math.max(signableThrough, s), silentThrough);
     }
 
-    public HeadMarker withSilentThrough(long s) {
-        return new HeadMarker(height, blockHash, signableThrough, s);
-    }
-
     public byte[] encode() {
         String body = MAGIC + "\n"
                 + "height=" + height + "\n"
