@@ -389,8 +389,6 @@ public final class Ledger implements AutoCloseable {
             }
             BlockCommit c = BlockCommit.prepare(db, block, cert, t.totals(), genesis, t.schedule(), validators, verified::check);
             db.writeSynced(c::fill);
-            // After the batch: a crash in between leaves the store one block above the marker, which the next open accepts.
-            marker.committed(c.newHead().height(), c.newHead().blockHash());
             List<ValidatorEpoch> epochs = t.epochs();
             if (c.promoted().isPresent()) {
                 List<ValidatorEpoch> more = new ArrayList<>(epochs);
@@ -399,6 +397,8 @@ public final class Ledger implements AutoCloseable {
             }
             tip = new Tip(c.newHead(), c.newTotals(), c.newSchedule(), epochs);
             lastCommitStats = c.stats();
+            // After the batch and the tip: a crash in between leaves the store one block above the marker, which the next open accepts.
+            marker.committed(c.newHead().height(), c.newHead().blockHash());
             if (Handovers.due(block.height(), c.newSchedule())) {
                 takeHandover(block.height() + 1);
             }

@@ -76,8 +76,13 @@ final class MarkerFile {
         current = next;
     }
 
+    /** After block {@code height} is stored: a failure here means the block is committed and the marker is one behind. */
     void committed(long height, Hash32 hash) throws LedgerException {
-        write(current.at(height, hash));
+        try {
+            write(current.at(height, hash));
+        } catch (LedgerException e) {
+            throw new LedgerException("block " + height + " is committed, but " + e.getMessage(), e);
+        }
     }
 
     Path file() {
