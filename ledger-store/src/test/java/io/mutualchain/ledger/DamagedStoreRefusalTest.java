@@ -126,6 +126,40 @@ class DamagedStoreRefusalTest {
         assertThat(e.getMessage()).contains(newest.getFileName().toString()).contains("--resync-from-peers").contains("restore a backup");
         assertThat(snapshot()).as("the refused open left every file as it was").isEqualTo(before);
         assertThat(refusal().damage()).as("and refuses again: nothing was repaired by trying").isEqualTo(Damage.STORE_CORRUPT);
+        assertThat(headHeightUnderPointInTimeRecovery()).as("control: RocksDB's default mode opens this copy below the committed head")
+                .isLessThan(BLOCKS);
+    }
+
+    /** Opens a copy of the store the old way (default WAL recovery) and reads the head height it would have started from. */
+    long headHeightUnderPointInTimeRecovery() throws Exception {
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        try (Stream<Path> s = Files.list(store())) {
+            for (Path p : s.toList()) {
+                Files.copy(p, copy.resolve(p.getFileName()));
+            }
+        }
+        List<org.rocksdb.ColumnFamilyDescriptor> cfs = new java.util.ArrayList<>();
+        try (org.rocksdb.Options o = new org.rocksdb.Options()) {
+            for (byte[] name : org.rocksdb.RocksDB.listColumnFamilies(o, copy.toString())) {
+                cfs.add(new org.rocksdb.ColumnFamilyDescriptor(name));
+            }
+        }
+        List<org.rocksdb.ColumnFamilyHandle> handles = new java.util.ArrayList<>();
+        try (org.rocksdb.DBOptions o = new org.rocksdb.DBOptions();
+             org.rocksdb.RocksDB db = org.rocksdb.RocksDB.open(o, copy.toString(), cfs, handles)) {
+            try {
+                for (int i = 0; i < cfs.size(); i++) {
+                    if (new String(cfs.get(i).getName(), java.nio.charset.StandardCharsets.UTF_8).equals("meta")) {
+                        byte[] head = db.get(handles.get(i), io.mutualchain.ledger.store.Keys.META_HEAD);
+                        return head == null ? -1 : io.mutualchain.ledger.store.Head.decode(head).height();
+                    }
+                }
+                throw new AssertionError("no meta column family");
+            } finally {
+                handles.forEach(org.rocksdb.ColumnFamilyHandle::close);
+            }
+        }
     }
 
     @Test
@@ -170,7 +204,8 @@ class DamagedStoreRefusalTest {
 
     @Test
     void aDeletedHeadMarkerRefusesAStoreThatWasWrittenWithOne() throws Exception {
-        writeBlocks();
+        Hash32 last = writeBlocks();
+        byte[] saved = Files.readAllBytes(marker());
         Files.delete(marker());
 
         LedgerDamagedException e = refusal();
@@ -178,11 +213,22 @@ class DamagedStoreRefusalTest {
         assertThat(e.damage()).isEqualTo(Damage.MARKER_MISSING);
         assertThat(e.where()).isEqualTo(marker());
         assertThat(Files.exists(marker())).as("no marker is made up").isFalse();
+        assertUntouchedOnceTheMarkerIsBack(saved, last);
+    }
+
+    /** The refused open changed nothing: with the right marker back, the store opens at the same head. */
+    void assertUntouchedOnceTheMarkerIsBack(byte[] saved, Hash32 last) throws Exception {
+        Files.write(marker(), saved);
+        try (Ledger l = open()) {
+            assertThat(l.height()).isEqualTo(BLOCKS);
+            assertThat(l.lastBlockHash()).isEqualTo(last);
+        }
     }
 
     @Test
     void aMarkerAboveTheStoreRefusesTheOpenAsLostCommittedBlocks() throws Exception {
         Hash32 last = writeBlocks();
+        byte[] saved = Files.readAllBytes(marker());
         HeadMarker m = HeadMarker.read(marker()).orElseThrow();
         assertThat(m.height()).isEqualTo(BLOCKS);
         assertThat(m.blockHash()).isEqualTo(last);
@@ -193,6 +239,8 @@ class DamagedStoreRefusalTest {
         assertThat(e.damage()).isEqualTo(Damage.BELOW_MARKER);
         assertThat(e.getMessage()).contains("ends at height " + BLOCKS).contains("committed up to height " + (BLOCKS + 2));
         assertThat(HeadMarker.read(marker()).orElseThrow().height()).as("the marker is kept").isEqualTo(BLOCKS + 2);
+        assertThat(refusal().damage()).as("and refuses again").isEqualTo(Damage.BELOW_MARKER);
+        assertUntouchedOnceTheMarkerIsBack(saved, last);
     }
 
     @Test
