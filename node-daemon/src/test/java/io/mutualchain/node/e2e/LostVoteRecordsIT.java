@@ -74,6 +74,8 @@ class LostVoteRecordsIT {
                         .isEmpty();
             }
 
+            System.out.printf("victim %d: had committed %d, may have signed through %d; rebuilt at chain height %d, silent through %d,"
+                    + " votes from %d%n", victim, before.height(), before.signableThrough(), restartHeight, silent, resumeAt);
             c.stop(other);
             long from = c.height(primary) + 1;
             c.awaitHeight(List.of(primary), from + 2, STEP);
