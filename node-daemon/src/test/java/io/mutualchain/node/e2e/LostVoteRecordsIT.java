@@ -29,8 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LostVoteRecordsIT {
     private static final Duration STEP = Duration.ofSeconds(90);
-    /** Small, so that the node gets past its silent range within seconds of empty blocks. */
-    private static final int K = 5;
+    /**
+     * K (L = 2K): large enough that the silent range outlasts the victim's time down (about a dozen
+     * one-second empty blocks: stop, a refused start, a restart), small enough to pass it within a minute.
+     */
+    private static final int K = 20;
     private static final List<Integer> ALL = List.of(0, 1, 2, 3);
 
     @TempDir
@@ -40,7 +43,7 @@ class LostVoteRecordsIT {
     void aValidatorThatLostItsVoteRecordsSignsNothingUntilPastWhatItMayHaveSignedAndThenVotesAgain() throws Exception {
         try (Cluster c = Cluster.create(tmp.resolve("net"), 4, 0, "--checkpoint-interval", Integer.toString(K))) {
             c.startAll();
-            c.awaitHeight(ALL, 3 * K, STEP);
+            c.awaitHeight(ALL, K + 3, STEP);
             int primary = (int) (c.status(0).path("view").asLong() % 4);
             int victim = (primary + 1) % 4;
             int other = (primary + 2) % 4;
@@ -65,6 +68,8 @@ class LostVoteRecordsIT {
             long silent = silentThrough(marker);
             assertThat(silent).isGreaterThanOrEqualTo(before.signableThrough());
             long resumeAt = (silent / K + 1) * K;
+            assertThat(resumeAt).as("the chain is still inside the silent range when the victim is back, so silence is tested")
+                    .isGreaterThan(restartHeight + K / 2);
             c.await("the victim warns that it does not vote", STEP, () -> logContains(c, victim, "does not vote"));
             c.awaitHeight(List.of(primary, other, victim), resumeAt + 2, STEP);
 
