@@ -69,6 +69,8 @@ public final class PbftEngine {
     private long epochEnd = NO_EPOCH_END;
     /** The highest checkpoint a quorum signed above {@link #epochHorizon()}: this replica is behind at least that far. */
     private long checkpointAhead;
+    /** No PREPARE or COMMIT at or below this height: this replica lost the records of what it signed there. */
+    private long silentThrough;
 
     // Heights.
     private CheckpointProof stable = CheckpointProof.GENESIS;
@@ -473,6 +475,15 @@ public final class PbftEngine {
         return stable.height();
     }
 
+    /**
+     * This replica lost its vote records (its store was rebuilt) and may have signed PREPAREs and
+     * COMMITs up to {@code height} before: it never votes at or below it again, whatever a NEW-VIEW
+     * re-proposes there. The daemon starts the engine only past that height; this guards re-proposals.
+     */
+    public void staySilentThrough(long height) {
+        silentThrough = Math.max(silentThrough, height);
+    }
+
     public long ticks() {
         return ticks;
     }
@@ -651,6 +662,9 @@ public final class PbftEngine {
     }
 
     private void sendPrepare(Slot s) {
+        if (s.height <= silentThrough) {
+            return;
+        }
         PersistKeys.Vote vote = new PersistKeys.Vote(view, s.hash());
         PersistKeys.Vote before = sentPrepare.get(s.height);
         if (before != null && before.view() == view && !before.hash().equals(s.hash())) {
@@ -667,6 +681,9 @@ public final class PbftEngine {
     }
 
     private void sendCommit(Slot s, PublicKey primary) {
+        if (s.height <= silentThrough) {
+            return;
+        }
         PersistKeys.Vote vote = new PersistKeys.Vote(view, s.hash());
         PersistKeys.Vote before = sentCommit.get(s.height);
         if (before != null && before.view() == view && !before.hash().equals(s.hash())) {

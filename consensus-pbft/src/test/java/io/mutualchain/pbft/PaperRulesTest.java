@@ -35,6 +35,44 @@ class PaperRulesTest {
     }
 
     @Test
+    void aReplicaThatLostItsVoteRecordsNeitherPreparesNorCommitsAtOrBelowItsSilentHeight() {
+        PbftEngine e = backup(1);
+        e.staySilentThrough(1);
+        assertThat(e.step(key(0).publicKey(), prePrepare(0, 0, 1, 1)).isAccepted()).isTrue();
+        for (int signer : new int[] {0, 2, 3}) {
+            byte[] prepare = Signed.sign(new Prepare(0, 1, chain.block(1, TestChain.GENESIS, Hash32.ZERO, 0, 1).hash()), key(signer), id).encode();
+            e.step(key(signer).publicKey(), prepare);
+        }
+        List<String> persisted = new java.util.ArrayList<>();
+        int sent = 0;
+        while (e.hasReady()) {
+            Ready r = e.ready();
+            r.persist().forEach(op -> persisted.add(op.key()));
+            sent += r.messages().size();
+            e.advance(r);
+        }
+        assertThat(persisted).as("no PREPARE or COMMIT recorded at height 1").doesNotContain("pbft/p/00000000000000000001", "pbft/c/00000000000000000001");
+        assertThat(sent).as("nothing signed leaves for height 1").isZero();
+    }
+
+    @Test
+    void aReplicaWithoutASilentHeightPreparesAndCommitsTheSameInput() {
+        PbftEngine e = backup(1);
+        e.step(key(0).publicKey(), prePrepare(0, 0, 1, 1));
+        for (int signer : new int[] {0, 2, 3}) {
+            byte[] prepare = Signed.sign(new Prepare(0, 1, chain.block(1, TestChain.GENESIS, Hash32.ZERO, 0, 1).hash()), key(signer), id).encode();
+            e.step(key(signer).publicKey(), prepare);
+        }
+        List<String> persisted = new java.util.ArrayList<>();
+        while (e.hasReady()) {
+            Ready r = e.ready();
+            r.persist().forEach(op -> persisted.add(op.key()));
+            e.advance(r);
+        }
+        assertThat(persisted).contains("pbft/p/00000000000000000001", "pbft/c/00000000000000000001");
+    }
+
+    @Test
     void section4_2_aBackupRefusesAPrePrepareNotSignedByThePrimaryOfItsView() {
         PbftEngine e = backup(1);
         assertThat(e.step(key(2).publicKey(), prePrepare(2, 0, 1, 1)).reason()).isEqualTo(RejectReason.NOT_PRIMARY);

@@ -27,6 +27,7 @@ import io.mutualchain.ledger.state.StateProof;
 import io.mutualchain.ledger.store.Cf;
 import io.mutualchain.ledger.store.DbReader;
 import io.mutualchain.ledger.store.Head;
+import io.mutualchain.ledger.store.HeadMarker;
 import io.mutualchain.ledger.store.Keys;
 import io.mutualchain.ledger.store.RocksLedgerDb;
 import io.mutualchain.ledger.store.TreeNodes;
@@ -54,11 +55,29 @@ import org.slf4j.LoggerFactory;
  * <p>When a committed block is the last before a validator epoch starts, a second synced write stores
  * the epoch's {@link EpochHandover} (the proven validator schedule of that state), which lets a client
  * that trusts only the genesis set follow the set changes; see {@link Handovers} for the crash window.
+ *
+ * <p>After each commit the head marker file (see {@link HeadMarker}) is rewritten; at open the store's
+ * head must be whole and not below the marker ({@link HeadCheck}), otherwise the open is refused with a
+ * {@link LedgerDamagedException} (docs/ledger.md, "Recovery policy").
  */
 public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     /** On-disk format version; a database with another version is refused rather than misread. */
     public static final long SCHEMA_VERSION = 4;
+    /** The marker's file name inside the store directory when the caller names no other place. */
+    public static final String MARKER_IN_STORE = "HEAD-MARKER";
+
+    /** How {@link #open(Path, Genesis, Path, OpenMode)} treats the store. */
+    public enum OpenMode {
+        /** Open the store; refuse it if damaged or below the head marker. */
+        NORMAL,
+        /**
+         * Move the store aside and start an empty one from genesis, to be rebuilt from peers, keeping
+         * the head marker: the node stays silent through every height it may have signed
+         * ({@link #silentThrough()}).
+         */
+        RESYNC_FROM_PEERS
+    }
 
     private final RocksLedgerDb db;
     private final Genesis genesis;
@@ -72,6 +91,7 @@ public final class Ledger implements AutoCloseable {
     private volatile CommitStats lastCommitStats;
     /** Bases of started (or due) epochs whose hand-over record this node lacks; see {@link Handovers}. */
     private volatile List<Long> missingHandovers;
+    private MarkerFile marker;
 
     /**
      * @param schedule the validator schedule in the tip's state
@@ -92,15 +112,30 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * Opens or creates the ledger in {@code dir}. On first open applies genesis; later opens refuse a
-     * different genesis. Refuses a directory another process holds open.
+     * Opens or creates the ledger in {@code dir}, with its head marker inside the directory
+     * ({@link #MARKER_IN_STORE}). See {@link #open(Path, Genesis, Path, OpenMode)}.
      */
     public static Ledger open(Path dir, Genesis genesis) throws LedgerException {
+        return open(dir, genesis, dir.resolve(MARKER_IN_STORE), OpenMode.NORMAL);
+    }
+
+    /**
+     * Opens or creates the ledger in {@code dir}. On first open applies genesis; later opens refuse a
+     * different genesis. Refuses a directory another process holds open, and refuses with a
+     * {@link LedgerDamagedException} a store that is damaged or below the head marker in
+     * {@code markerFile} (keep that file outside {@code dir}, so that losing the store does not lose it).
+     */
+    public static Ledger open(Path dir, Genesis genesis, Path markerFile, OpenMode mode) throws LedgerException {
         Objects.requireNonNull(genesis, "genesis");
+        if (mode == OpenMode.RESYNC_FROM_PEERS) {
+            MarkerFile.prepareResync(dir, markerFile, genesis);
+        }
+        Optional<HeadMarker> storedMarker = MarkerFile.read(markerFile);
         RocksLedgerDb db = RocksLedgerDb.open(dir);
         try {
             byte[] storedGenesis = db.get(Cf.META, Keys.META_GENESIS_HASH);
-            if (storedGenesis == null) {
+            boolean fresh = storedGenesis == null;
+            if (fresh) {
                 GenesisWriter.apply(db, genesis);
             } else {
                 checkSameChain(db, genesis, storedGenesis);
@@ -116,8 +151,17 @@ public final class Ledger implements AutoCloseable {
             if (epochs.isEmpty() || !epochs.get(epochs.size() - 1).equals(schedule.current())) {
                 throw new LedgerException("database in " + db.dir() + " has an epoch history that does not end in the validator set in force; it is damaged");
             }
+            Tip tip = new Tip(head, totals, schedule, epochs);
+            HeadCheck.whole(db, genesis, head, epochAt(tip, Math.max(1, head.height())).validators());
+            HeadMarker settled = settleMarker(db, genesis, head, markerFile, storedMarker, fresh);
             List<Long> missing = Handovers.checkOnOpen(db, head, schedule, epochs);
-            return new Ledger(db, genesis, new Tip(head, totals, schedule, epochs), missing);
+            Ledger ledger = new Ledger(db, genesis, tip, missing);
+            ledger.marker = new MarkerFile(markerFile, storedMarker.orElse(null));
+            ledger.marker.write(settled);
+            if (db.get(Cf.META, Keys.META_HAS_MARKER) == null) {
+                db.writeSynced(batch -> batch.put(Cf.META, Keys.META_HAS_MARKER, new byte[] {1}));
+            }
+            return ledger;
         } catch (CodecException e) {
             db.close();
             throw new LedgerException("database in " + db.dir() + " is corrupt: " + e.getMessage(), e);
@@ -125,6 +169,23 @@ public final class Ledger implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The marker to write at open, or the refusal: a store this code wrote has a marker, and is never below it. */
+    private static HeadMarker settleMarker(RocksLedgerDb db, Genesis genesis, Head head, Path markerFile, Optional<HeadMarker> stored,
+                                           boolean fresh) throws LedgerException {
+        if (stored.isPresent()) {
+            return HeadCheck.againstMarker(db, genesis, head, markerFile, stored.get());
+        }
+        if (!fresh && db.get(Cf.META, Keys.META_HAS_MARKER) != null) {
+            throw new LedgerDamagedException(LedgerDamagedException.Damage.MARKER_MISSING, markerFile, "the head marker " + markerFile
+                    + " is missing, but the database in " + db.dir() + " (height " + head.height() + ") was written with one: without it"
+                    + " nothing shows whether committed blocks were lost, or which heights this node may have signed." + HeadCheck.WAY_OUT, null);
+        }
+        if (!fresh) {
+            LOG.info("the database in {} predates head markers; writing one at height {} ({})", db.dir(), head.height(), markerFile);
+        }
+        return new HeadMarker(head.height(), head.blockHash(), 0, 0);
     }
 
     private static void checkSameChain(RocksLedgerDb db, Genesis genesis, byte[] storedGenesis) throws LedgerException {
@@ -336,6 +397,8 @@ public final class Ledger implements AutoCloseable {
             }
             tip = new Tip(c.newHead(), c.newTotals(), c.newSchedule(), epochs);
             lastCommitStats = c.stats();
+            // After the batch and the tip: a crash in between leaves the store one block above the marker, which the next open accepts.
+            marker.committed(c.newHead().height(), c.newHead().blockHash());
             if (Handovers.due(block.height(), c.newSchedule())) {
                 takeHandover(block.height() + 1);
             }
@@ -415,6 +478,32 @@ public final class Ledger implements AutoCloseable {
     /** Every epoch that has been in force so far, oldest (genesis, base 0) first; the last is in force at the tip. */
     public List<ValidatorEpoch> epochs() {
         return tip.epochs();
+    }
+
+    /**
+     * Records, before this node sends anything signed above the current bound, that it may sign PBFT
+     * messages up to height {@code height} (its stable checkpoint plus the watermark window): a rebuild
+     * of the store later keeps the node silent through it. Writes the marker only when the bound rises.
+     */
+    public void coverSignableThrough(long height) throws LedgerException {
+        synchronized (writerLock) {
+            if (height > marker.current().signableThrough()) {
+                marker.write(marker.current().withSignableThrough(height));
+            }
+        }
+    }
+
+    /**
+     * This node must not vote at or below this height: its store was rebuilt from peers and its vote
+     * records with it (see {@link OpenMode#RESYNC_FROM_PEERS}); 0 when it has lost nothing.
+     */
+    public long silentThrough() {
+        return marker.current().silentThrough();
+    }
+
+    /** Where the head marker lives. */
+    public Path markerFile() {
+        return marker.file();
     }
 
     /** Timings and counts of the last commit; null before the first. */

@@ -11,5 +11,10 @@
  * single synced RocksDB write batch, so a crash leaves the last committed block or the one before,
  * never half of one. The world state is authenticated by the sparse Merkle tree of
  * {@link io.mutualchain.ledger.state}.
+ *
+ * <p>A damaged disk must not rewrite history: the store refuses to open when RocksDB finds damage or
+ * when its head is not whole or is below the head marker kept beside it ({@link io.mutualchain.ledger.HeadCheck},
+ * {@link io.mutualchain.ledger.LedgerDamagedException}); the marker also records how high this node
+ * may have signed, so a node rebuilt from peers stays silent where it may already have voted.
  */
 package io.mutualchain.ledger;

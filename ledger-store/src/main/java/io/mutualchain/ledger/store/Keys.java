@@ -8,6 +8,8 @@ public final class Keys {
     public static final byte[] META_GENESIS_HASH = ascii("genesis_hash");
     public static final byte[] META_HEAD = ascii("head");
     public static final byte[] META_TOTALS = ascii("totals");
+    /** Present once the store has a head marker file beside it; its absence then means the marker was lost. */
+    public static final byte[] META_HAS_MARKER = ascii("has_head_marker");
     /** Prefix of the epoch history: "epoch/" then the epoch's base height, 8 bytes big-endian (so a scan is in height order). */
     public static final byte[] META_EPOCH_PREFIX = ascii("epoch/");
     /**

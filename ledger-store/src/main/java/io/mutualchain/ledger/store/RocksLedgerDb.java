@@ -1,5 +1,6 @@
 package io.mutualchain.ledger.store;
 
+import io.mutualchain.ledger.LedgerDamagedException;
 import io.mutualchain.ledger.LedgerException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -37,6 +40,12 @@ import org.rocksdb.WriteOptions;
  * <p>Reads may come from many threads. A read/write lock keeps {@link #close()} from freeing native
  * memory under a read in progress; after close every call fails with {@link IllegalStateException}
  * instead of crashing the JVM.
+ *
+ * <p>Damage is an error, never a silent rollback: the write-ahead log is replayed in absolute
+ * consistency mode (any damaged or cut record refuses the open, where the default point-in-time mode
+ * would drop every acknowledged write after it), paranoid checks are on, reads verify block checksums
+ * (RocksDB's default, never turned off here), and every table file's checksums are verified once at
+ * open, which reads the whole store (see docs/ledger.md, "Recovery policy").
  */
 public final class RocksLedgerDb implements AutoCloseable {
     /** Shared block cache for all column families; bounds read-side memory. */
@@ -92,7 +101,9 @@ public final class RocksLedgerDb implements AutoCloseable {
                     .setCreateMissingColumnFamilies(true)
                     .setMaxOpenFiles(MAX_OPEN_FILES)
                     .setDbWriteBufferSize(TOTAL_WRITE_BUFFER_BYTES)
-                    .setKeepLogFileNum(5));
+                    .setKeepLogFileNum(5)
+                    .setWalRecoveryMode(WALRecoveryMode.AbsoluteConsistency)
+                    .setParanoidChecks(true));
             WriteOptions syncWrite = add(owned, new WriteOptions().setSync(true));
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
             descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -101,6 +112,14 @@ public final class RocksLedgerDb implements AutoCloseable {
             }
             List<ColumnFamilyHandle> handleList = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, abs.toString(), descriptors, handleList);
+            // Closed in reverse if the check below fails: handles before the database.
+            owned.add(db);
+            owned.addAll(handleList);
+            // A flipped bit in a table block is otherwise found only when that block is read, maybe
+            // in the middle of executing a block; finding it here stops the node before it votes.
+            db.verifyChecksum();
+            owned.remove(db);
+            owned.removeAll(handleList);
             // Handles must be closed before the database, the database before its options: owned closes in reverse.
             List<AutoCloseable> closeOrder = new ArrayList<>(owned);
             closeOrder.add(db);
@@ -147,11 +166,36 @@ public final class RocksLedgerDb implements AutoCloseable {
     static LedgerException translate(Path dir, RocksDBException e) {
         String msg = String.valueOf(e.getMessage());
         String lower = msg.toLowerCase(Locale.ROOT);
+        Status status = e.getStatus();
+        if (status != null && status.getCode() == Status.Code.Corruption || lower.contains("corruption")) {
+            Path file = damagedFile(dir, msg);
+            return new LedgerDamagedException(LedgerDamagedException.Damage.STORE_CORRUPT, file,
+                    "the database in " + dir + " is damaged: RocksDB refused " + (file.equals(dir) ? "it" : file) + " (" + msg + ")"
+                            + (file.toString().endsWith(".log") && !msg.contains(file.getFileName().toString())
+                                    ? ", the newest write-ahead log, replayed last" : "") + "."
+                            + LedgerDamagedException.WAY_OUT, e);
+        }
         if (lower.contains("lock")) {
             return new LedgerException("data directory " + dir + " is in use by another process (the database lock "
                     + dir.resolve("LOCK") + " is held); stop that node first or choose another --data-dir", e);
         }
         return new LedgerException("database in " + dir + " cannot be used: " + msg, e);
+    }
+
+    /**
+     * The store file RocksDB names in its message (a table file, usually); a damaged log record is
+     * reported without one, and then the newest write-ahead log, the one replayed last, is named.
+     */
+    private static Path damagedFile(Path dir, String msg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{6,}\\.(log|sst)|MANIFEST-[0-9]+)").matcher(msg);
+        if (m.find()) {
+            return dir.resolve(m.group(1));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".log")).max(java.util.Comparator.naturalOrder()).orElse(dir);
+        } catch (IOException e) {
+            return dir;
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -1,5 +1,7 @@
 package io.mutualchain.node.cli;
 
+import io.mutualchain.ledger.Ledger;
+import io.mutualchain.ledger.LedgerDamagedException;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.runtime.Node;
@@ -12,14 +14,27 @@ import org.slf4j.LoggerFactory;
 final class NodeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRunner.class);
 
+    /** Exit code when the node refuses to start on a damaged or shortened store (see docs/operations.md). */
+    static final int EXIT_STORE_DAMAGED = 3;
+
     private NodeRunner() {
     }
 
-    /** Returns the exit code: 0 after a requested shutdown, 1 if the node stopped on an error. */
     static int run(NodeConfig config, Consumer<Node> onStarted) {
-        Node node = new Node(config);
+        return run(config, Ledger.OpenMode.NORMAL, onStarted);
+    }
+
+    /**
+     * Returns the exit code: 0 after a requested shutdown, 1 if the node stopped on an error,
+     * {@link #EXIT_STORE_DAMAGED} if it refused to start on a damaged store.
+     */
+    static int run(NodeConfig config, Ledger.OpenMode mode, Consumer<Node> onStarted) {
+        Node node = new Node(config, mode);
         try {
             node.start();
+        } catch (LedgerDamagedException e) {
+            LOG.error("FATAL: the node will not start, its ledger is damaged ({}: {}): {}", e.damage(), e.where(), e.getMessage());
+            return EXIT_STORE_DAMAGED;
         } catch (IOException | LedgerException e) {
             throw new UserError(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {

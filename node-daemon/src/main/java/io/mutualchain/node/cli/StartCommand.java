@@ -1,6 +1,7 @@
 package io.mutualchain.node.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutualchain.ledger.Ledger;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.config.NodeConfigFile;
 import java.io.IOException;
@@ -23,6 +24,9 @@ public final class StartCommand implements Callable<Integer> {
     Path keyFile;
     @Option(names = "--genesis", paramLabel = "FILE", description = "Override the config's genesis file.")
     Path genesisFile;
+    @Option(names = "--resync-from-peers", description = "Rebuild a damaged ledger from peers: move the store aside (to ledger.damaged-*),"
+            + " start from genesis, and keep the head marker, so the node does not vote until it is past every height it may have signed.")
+    boolean resyncFromPeers;
     @Mixin
     JsonOption json;
 
@@ -44,7 +48,7 @@ public final class StartCommand implements Callable<Integer> {
             config = config.withFiles(genesisFile != null ? genesisFile : config.genesisFile(), keyFile != null ? keyFile : config.keyFile());
         }
         NodeConfig c = config;
-        return NodeRunner.run(config, node -> {
+        return NodeRunner.run(config, resyncFromPeers ? Ledger.OpenMode.RESYNC_FROM_PEERS : Ledger.OpenMode.NORMAL, node -> {
             ObjectNode o = Printer.object();
             o.put("name", c.name());
             o.put("chainId", node.genesis().chainId());

@@ -273,7 +273,7 @@ final class ConsensusLoop implements AutoCloseable {
             return;
         }
         afterCommit(block, b.certificate().view(), receipts, "synced");
-        if (ledger.epochAt(ledger.height() + 1).base() != epochBase) {
+        if (ledger.epochAt(ledger.height() + 1).base() != epochBase || ledger.height() == epochs.votingResumesAt()) {
             openEpoch();
         }
     }
@@ -311,6 +311,10 @@ final class ConsensusLoop implements AutoCloseable {
         while (engine != null && engine.hasReady()) {
             Ready ready = engine.ready();
             persist(ready.persist());
+            if (!ready.messages().isEmpty()) {
+                // Before anything signed leaves: the head marker must cover every height this engine may sign (stable + L).
+                ledger.coverSignableThrough(engine.stableCheckpointHeight() + params.watermarkWindow());
+            }
             for (Outbound m : ready.messages()) {
                 if (m.to().isPresent()) {
                     network.send(m.to().get(), Channel.CONSENSUS, m.payload());

@@ -43,12 +43,35 @@ final class EpochEngines {
                     epoch.firstHeight(), epoch.validators().size());
             return new Opened(epoch, Optional.empty());
         }
+        long resumeAt = votingResumesAt();
+        if (ledger.height() < resumeAt) {
+            LOG.warn("this node is a validator of the epoch from height {} but does not vote: its store was rebuilt from peers, so it"
+                    + " cannot prove what it signed up to height {} (head marker {}); it follows as an observer and votes again once it"
+                    + " has applied height {}, the first checkpoint above that (now at {})", epoch.firstHeight(), ledger.silentThrough(),
+                    ledger.markerFile(), resumeAt, ledger.height());
+            return new Opened(epoch, Optional.empty());
+        }
         PbftEngine engine = new PbftEngine(engineConfig.withEpochBase(epoch.base()), key, epoch.validators(), new LedgerBlockValidator(ledger),
                 ConsensusRecords.restore(ledger.consensusEntries()), ledger.height(), ledger.lastBlockHash(), ledger.stateRoot());
+        engine.staySilentThrough(ledger.silentThrough());
         LOG.info("epoch from height {}: {} validators (quorum {}); this node votes", epoch.firstHeight(), epoch.validators().size(),
                 epoch.validators().quorum());
         noteScheduledEnd(engine, epoch.base());
         return new Opened(epoch, Optional.of(engine));
+    }
+
+    /**
+     * The height this node may vote from after losing its vote records: the first checkpoint height
+     * above everything it may have signed ({@link Ledger#silentThrough()}); 0 when it lost nothing.
+     * The engine starts there with a fresh log, signs its CHECKPOINT for that height, and votes only above it.
+     */
+    long votingResumesAt() {
+        long silent = ledger.silentThrough();
+        if (silent == 0) {
+            return 0;
+        }
+        long k = engineConfig.checkpointInterval();
+        return (silent / k + 1) * k;
     }
 
     /** Tells {@code engine} (of the epoch with base {@code epochBase}) where its epoch ends, once the ledger has approved the next set. */

@@ -70,7 +70,11 @@ public final class Node implements AutoCloseable {
     /** Gossip batches (up to 1,024 transactions each) waiting for admission; beyond it they are dropped and re-gossip covers them. */
     static final int GOSSIP_QUEUE_BATCHES = 256;
 
+    /** The head marker beside the store: outside it, so that losing or wiping the store does not lose the marker. */
+    public static final String HEAD_MARKER_FILE = "ledger.head";
+
     private final NodeConfig config;
+    private final Ledger.OpenMode openMode;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final NodeStats stats = new NodeStats();
@@ -85,7 +89,13 @@ public final class Node implements AutoCloseable {
     private volatile Throwable fatal;
 
     public Node(NodeConfig config) {
+        this(config, Ledger.OpenMode.NORMAL);
+    }
+
+    /** @param openMode {@link Ledger.OpenMode#RESYNC_FROM_PEERS} to rebuild a damaged store from peers, keeping the head marker */
+    public Node(NodeConfig config, Ledger.OpenMode openMode) {
         this.config = config;
+        this.openMode = openMode;
     }
 
     /** Starts everything or, on failure, closes what it had started and rethrows. */
@@ -104,7 +114,10 @@ public final class Node implements AutoCloseable {
         started.push(DataDirLock.acquire(config.dataDir()));
         genesis = GenesisFile.read(config.genesisFile());
         key = KeyFile.read(config.keyFile());
-        ledger = Ledger.open(config.dataDir().resolve("ledger"), genesis);
+        if (openMode == Ledger.OpenMode.RESYNC_FROM_PEERS && !config.networked()) {
+            throw new IOException("a rebuild from peers needs peers, and the config has no p2p section; restore a backup instead");
+        }
+        ledger = Ledger.open(config.dataDir().resolve("ledger"), genesis, config.dataDir().resolve(HEAD_MARKER_FILE), openMode);
         started.push(ledger);
         ValidatorSet validators = ledger.epochAt(ledger.height() + 1).validators();
         validator = validators.contains(key.publicKey());

@@ -96,11 +96,18 @@ final class Cluster implements AutoCloseable {
     }
 
     void start(int i) throws IOException {
+        start(i, new String[0]);
+    }
+
+    /** Starts member {@code i} with {@code extraArgs} after {@code start --config FILE}. */
+    void start(int i, String... extraArgs) throws IOException {
         if (processes[i] != null && processes[i].isAlive()) {
             return;
         }
         Member m = members.get(i);
-        processes[i] = new ProcessBuilder(NodeProcess.command("start", "--config", m.config().toString()))
+        List<String> args = new ArrayList<>(List.of("start", "--config", m.config().toString()));
+        args.addAll(List.of(extraArgs));
+        processes[i] = new ProcessBuilder(NodeProcess.command(args.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(m.log().toFile()))
                 .start();
@@ -150,6 +157,14 @@ final class Cluster implements AutoCloseable {
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -" + signal + " failed");
         }
+    }
+
+    /** Waits for member {@code i} to exit by itself and returns its exit code. */
+    int awaitExit(int i, Duration timeout) throws InterruptedException {
+        if (!processes[i].waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("member " + i + " still runs after " + timeout);
+        }
+        return processes[i].exitValue();
     }
 
     boolean alive(int i) {
