@@ -1,6 +1,7 @@
 package io.mutualchain.ledger.store;
 
 import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.ledger.LocalFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Reads may come from many threads. A read/write lock keeps {@link #close()} from freeing native
  * memory under a read in progress; after close every call fails with {@link IllegalStateException}
- * instead of crashing the JVM.
+ * instead of crashing the JVM. A read that RocksDB cannot serve (an I/O error, a checksum mismatch in
+ * a table file) throws a {@link LocalFault}: it is never an answer such as "absent".
  */
 public final class RocksLedgerDb implements AutoCloseable {
     /** Shared block cache for all column families; bounds read-side memory. */
@@ -61,6 +63,19 @@ public final class RocksLedgerDb implements AutoCloseable {
     private final WriteOptions syncWrite;
     private final ReentrantReadWriteLock closeGuard = new ReentrantReadWriteLock();
     private boolean closed;
+    /** Consulted before every point read; {@link #NO_READ_FAULTS} unless a fault-injection test set one. */
+    private volatile ReadFaults readFaults = NO_READ_FAULTS;
+
+    /**
+     * A seam for fault-injection tests: called before each point read, it may throw the
+     * {@link RocksDBException} a damaged disk would, which then takes the same path as a real one.
+     */
+    @FunctionalInterface
+    public interface ReadFaults {
+        void beforeRead(Cf cf, byte[] key) throws RocksDBException;
+    }
+
+    public static final ReadFaults NO_READ_FAULTS = (cf, key) -> { };
 
     private RocksLedgerDb(Path dir, RocksDB db, Map<Cf, ColumnFamilyHandle> handles, List<AutoCloseable> owned, WriteOptions syncWrite) {
         this.dir = dir;
@@ -180,16 +195,31 @@ public final class RocksLedgerDb implements AutoCloseable {
         closeGuard.readLock().unlock();
     }
 
-    /** A point read of the latest committed data; null when absent. */
+    /** Makes later reads consult {@code faults} first; for fault-injection tests only. */
+    public void injectReadFaults(ReadFaults faults) {
+        readFaults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
+    /**
+     * A point read of the latest committed data; null when absent.
+     *
+     * @throws LocalFault the database could not read the record
+     */
     public byte[] get(Cf cf, byte[] key) {
         enter();
         try {
+            readFaults.beforeRead(cf, key);
             return db.get(handles.get(cf), key);
         } catch (RocksDBException e) {
-            throw new IllegalStateException("read from " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+            throw readFailed(cf, e);
         } finally {
             leave();
         }
+    }
+
+    private LocalFault readFailed(Cf cf, RocksDBException e) {
+        return new LocalFault(LocalFault.Kind.STORE_READ, "read from column family " + cf.cfName() + " of the database in " + dir
+                + " failed: " + e.getMessage(), e);
     }
 
     /** Runs {@code work} against one consistent snapshot, so several reads see the same commit. */
@@ -199,9 +229,10 @@ public final class RocksLedgerDb implements AutoCloseable {
         try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot)) {
             return work.apply((cf, key) -> {
                 try {
+                    readFaults.beforeRead(cf, key);
                     return db.get(handles.get(cf), ro, key);
                 } catch (RocksDBException e) {
-                    throw new IllegalStateException("read from " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+                    throw readFailed(cf, e);
                 }
             });
         } finally {
@@ -219,7 +250,7 @@ public final class RocksLedgerDb implements AutoCloseable {
             }
             it.status();
         } catch (RocksDBException e) {
-            throw new IllegalStateException("scan of " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+            throw readFailed(cf, e);
         } finally {
             leave();
         }
