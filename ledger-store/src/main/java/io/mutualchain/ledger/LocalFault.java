@@ -28,7 +28,7 @@ public final class LocalFault extends RuntimeException {
     private final Kind kind;
 
     public LocalFault(Kind kind, String message, Throwable cause) {
-        super(kind + ": " + Objects.requireNonNull(message, "message"), cause);
+        super(Objects.requireNonNull(message, "message"), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 

@@ -3,6 +3,7 @@ package io.mutualchain.node.cli;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.runtime.Node;
+import io.mutualchain.node.runtime.NodeHalt;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,7 +16,10 @@ final class NodeRunner {
     private NodeRunner() {
     }
 
-    /** Returns the exit code: 0 after a requested shutdown, 1 if the node stopped on an error. */
+    /**
+     * Returns the exit code: 0 after a requested shutdown, {@link NodeHalt#EXIT_CODE} if the node's
+     * consensus halted on a fault (the FATAL line in the log says what and where).
+     */
     static int run(NodeConfig config, Consumer<Node> onStarted) {
         Node node = new Node(config);
         try {
@@ -38,10 +42,12 @@ final class NodeRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (node.fatalError() != null) {
+        if (node.halt().isPresent()) {
+            NodeHalt halt = node.halt().get();
             node.close();
-            System.err.println("error: the node stopped: " + node.fatalError());
-            return 1;
+            System.err.println("error: the node halted while " + halt.during() + ": " + halt.what() + ": " + halt.cause().getMessage()
+                    + " (exit code " + NodeHalt.EXIT_CODE + "; restart to resume from block " + halt.committedHeight() + ")");
+            return NodeHalt.EXIT_CODE;
         }
         return 0;
     }
