@@ -558,6 +558,11 @@ public final class Ledger implements AutoCloseable {
         db.injectReadFaults(faults);
     }
 
+    /** For fault-injection tests: every later synced write consults {@code faults} first (see {@link RocksLedgerDb.WriteFaults}). */
+    public void injectWriteFaults(RocksLedgerDb.WriteFaults faults) {
+        db.injectWriteFaults(faults);
+    }
+
     public long approximateSizeBytes() {
         return db.approximateSizeBytes();
     }

@@ -65,6 +65,8 @@ public final class RocksLedgerDb implements AutoCloseable {
     private boolean closed;
     /** Consulted before every point read; {@link #NO_READ_FAULTS} unless a fault-injection test set one. */
     private volatile ReadFaults readFaults = NO_READ_FAULTS;
+    /** Consulted before every synced write; {@link #NO_WRITE_FAULTS} unless a fault-injection test set one. */
+    private volatile WriteFaults writeFaults = NO_WRITE_FAULTS;
 
     /**
      * A seam for fault-injection tests: called before each point read, it may throw the
@@ -76,6 +78,14 @@ public final class RocksLedgerDb implements AutoCloseable {
     }
 
     public static final ReadFaults NO_READ_FAULTS = (cf, key) -> { };
+
+    /** Like {@link ReadFaults}, for the synced writes: may throw what a full or failing disk would. */
+    @FunctionalInterface
+    public interface WriteFaults {
+        void beforeWrite() throws RocksDBException;
+    }
+
+    public static final WriteFaults NO_WRITE_FAULTS = () -> { };
 
     private RocksLedgerDb(Path dir, RocksDB db, Map<Cf, ColumnFamilyHandle> handles, List<AutoCloseable> owned, WriteOptions syncWrite) {
         this.dir = dir;
@@ -200,6 +210,11 @@ public final class RocksLedgerDb implements AutoCloseable {
         readFaults = java.util.Objects.requireNonNull(faults, "faults");
     }
 
+    /** Makes later synced writes consult {@code faults} first; for fault-injection tests only. */
+    public void injectWriteFaults(WriteFaults faults) {
+        writeFaults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
     /**
      * A point read of the latest committed data; null when absent.
      *
@@ -261,6 +276,7 @@ public final class RocksLedgerDb implements AutoCloseable {
         enter();
         try (WriteBatch batch = new WriteBatch()) {
             fill.fill(new Batch(batch));
+            writeFaults.beforeWrite();
             db.write(syncWrite, batch);
         } catch (RocksDBException e) {
             throw new LedgerException("write to the database in " + dir + " failed; nothing was written: " + e.getMessage(), e);

@@ -307,6 +307,11 @@ public final class Node implements AutoCloseable {
         return genesis;
     }
 
+    /** The transport, for in-process tests; null before start or without a p2p section. */
+    P2pNode p2p() {
+        return p2p;
+    }
+
     /** The open ledger, for in-process tests (fault injection); null before start. */
     Ledger ledger() {
         return ledger;
