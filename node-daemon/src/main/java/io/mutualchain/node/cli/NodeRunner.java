@@ -1,6 +1,7 @@
 package io.mutualchain.node.cli;
 
 import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.ledger.LocalFault;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.runtime.Node;
 import io.mutualchain.node.runtime.NodeHalt;
@@ -26,8 +27,8 @@ final class NodeRunner {
             node.start();
         } catch (IOException | LedgerException e) {
             throw new UserError(e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // A setting out of range or a state the node cannot start from: say what, not where in the code.
+        } catch (IllegalArgumentException | IllegalStateException | LocalFault e) {
+            // A setting out of range, a state the node cannot start from, or a store it cannot read: say what, not where in the code.
             LOG.debug("node start failed", e);
             throw new UserError("cannot start the node: " + e.getMessage());
         }
