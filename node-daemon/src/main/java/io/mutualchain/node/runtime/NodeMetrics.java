@@ -58,7 +58,7 @@ final class NodeMetrics {
         m.add(new Metric("mc_rocksdb_size_bytes", "gauge", "Approximate size of the node's RocksDB files.", ledger::approximateSizeBytes));
         return new MetricsServer(config.rpcHost(), config.metricsPort(), m, healthy, () -> {
             if (!healthy.getAsBoolean()) {
-                return Optional.of("the node stopped on an error");
+                return Optional.of("the node halted on a fault (see the FATAL line in its log)");
             }
             if (p2p == null) {
                 return Optional.empty();
