@@ -19,7 +19,9 @@ import java.util.List;
  *   <li>{@link #call} runs the callee with at most {@code gasLimit} gas and reports what it used,
  *       and refuses too deep or re-entrant calls; {@link CallGuard} implements that rule.</li>
  * </ul>
- * If a method throws, the run ends in a {@link TrapKind#HOST_ERROR} trap.
+ * A method refuses deterministically by throwing {@link HostTrap}: the run ends in that trap. Anything
+ * else a method throws (an I/O error, missing or corrupt state, a bug) is a local fault, not an
+ * outcome: it propagates out of {@link Interpreter#call} unchanged, and the ledger stops the node.
  */
 public interface Host {
 

@@ -12,8 +12,9 @@ public final class Interpreter {
 
     /**
      * Calls the exported function {@code function} of {@code module} with {@code args}, using at most
-     * {@code gasLimit} gas. Never throws for anything the contract, its arguments or the host do;
-     * an unknown function or ill-typed arguments end in a trap that used no gas.
+     * {@code gasLimit} gas. Never throws for anything the contract or its arguments do, nor for a host's
+     * {@link HostTrap}; an unknown function or ill-typed arguments end in a trap that used no gas.
+     * Whatever else the host throws (a local fault) propagates unchanged: it is no outcome of the run.
      *
      * @throws IllegalArgumentException if {@code gasLimit} is negative (a bug in the caller, not the contract)
      */

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * The instructions that allocate byte strings or reach the host. Each one charges its dynamic gas
- * before it acts, and every host call is fenced: a host exception or an answer outside the host's
- * contract becomes a {@link TrapKind#HOST_ERROR} trap instead of escaping the VM.
+ * before it acts. A host's deterministic refusal ({@link HostTrap}) and an answer outside the host's
+ * contract become traps; any other exception from the host (a local fault such as a failed disk read,
+ * or a bug) passes through the VM untouched, so the node stops rather than committing a receipt that
+ * depends on what went wrong on this machine.
  */
 final class SlowOps {
     private SlowOps() {
@@ -163,14 +165,15 @@ final class SlowOps {
         }
     }
 
-    /** A host call; whatever it throws becomes a HOST_ERROR trap. */
+    /**
+     * A host call. Only a {@link HostTrap} becomes a trap (of the kind the host chose); everything else
+     * the host throws propagates out of {@link Interpreter#call}: it is not a deterministic outcome.
+     */
     static <T> T host(HostCall<T> call) {
         try {
             return call.run();
-        } catch (Halt h) {
-            throw h;
-        } catch (RuntimeException e) {
-            throw Halt.trap(TrapKind.HOST_ERROR, "host failed: " + e);
+        } catch (HostTrap t) {
+            throw Halt.trap(t.kind(), t.getMessage());
         }
     }
 

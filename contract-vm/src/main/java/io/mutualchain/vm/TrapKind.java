@@ -32,6 +32,10 @@ public enum TrapKind {
     NO_SUCH_CONTRACT,
     /** A contract call would re-enter a contract that is already running (see {@link CallGuard}). */
     REENTRANCY,
-    /** The host failed or answered outside its contract (for example more gas used than was given). */
+    /**
+     * The host refused deterministically ({@link HostTrap}, for example the event bound) or answered
+     * outside its contract (for example more gas used than was given). Never a local fault of the
+     * node (a failed read, missing state): those stop the node instead of becoming a receipt.
+     */
     HOST_ERROR
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every trap kind the interpreter itself raises, each from the smallest program that provokes it. */
 class TrapTest {
@@ -136,18 +137,43 @@ class TrapTest {
         assertThat(Interpreter.call(m, "f", List.of(), InstructionConformanceTest.host(), 100).isSuccess()).isTrue();
     }
 
-    @Test
-    void aHostThatThrowsBecomesAHostErrorTrapInsteadOfAnException() {
-        Host throwing = new FakeHost(new FakeHost.World(), null, new CallGuard(InstructionConformanceTest.SELF),
+    private static Host hostWhoseStorageReadThrows(RuntimeException e) {
+        return new FakeHost(new FakeHost.World(), null, new CallGuard(InstructionConformanceTest.SELF),
                 InstructionConformanceTest.ORIGIN, InstructionConformanceTest.CALLER, InstructionConformanceTest.SELF, 0) {
             @Override
             public byte[] storageGet(byte[] key) {
-                throw new IllegalStateException("disk on fire");
+                throw e;
             }
         };
-        ExecutionResult.Trap t = trap(Asm.run(Asm.body("bytes", "pushb \"k\"\nsload\nret"), throwing, 1_000));
+    }
+
+    @Test
+    void aHostsDeterministicRefusalBecomesATrapOfTheKindTheHostChose() {
+        Host refusing = hostWhoseStorageReadThrows(new HostTrap(TrapKind.HOST_ERROR, "too many events"));
+        ExecutionResult.Trap t = trap(Asm.run(Asm.body("bytes", "pushb \"k\"\nsload\nret"), refusing, 1_000));
         assertThat(t.kind()).isEqualTo(TrapKind.HOST_ERROR);
-        assertThat(t.message()).contains("disk on fire");
+        assertThat(t.message()).isEqualTo("too many events");
+    }
+
+    @Test
+    void aHostFailureThatIsNotATypedRefusalLeavesTheVmUnchangedInsteadOfBecomingATrap() {
+        IllegalStateException disk = new IllegalStateException("read failed: block checksum mismatch");
+        Host failing = hostWhoseStorageReadThrows(disk);
+        assertThatThrownBy(() -> Asm.run(Asm.body("bytes", "pushb \"k\"\nsload\nret"), failing, 1_000)).isSameAs(disk);
+    }
+
+    @Test
+    void anErrorInsideANestedContractCallIsNotCaughtByTheCallingContract() {
+        Host failing = new FakeHost(new FakeHost.World(), null, new CallGuard(InstructionConformanceTest.SELF),
+                InstructionConformanceTest.ORIGIN, InstructionConformanceTest.CALLER, InstructionConformanceTest.SELF, 0) {
+            @Override
+            public ExecutionResult call(io.mutualchain.core.types.Address contract, String function, List<Value> args, long gasLimit, long value) {
+                throw new StackOverflowError("deep");
+            }
+        };
+        String callee = InstructionConformanceTest.hex(InstructionConformanceTest.PAYEE);
+        Module m = Asm.load(".func f() -> int export\npushb " + callee + "\npushb \"g\"\npush 0\npush 100\nxcall () -> ()\nret\n.end");
+        assertThatThrownBy(() -> Interpreter.call(m, "f", List.of(), failing, 10_000)).isInstanceOf(StackOverflowError.class);
     }
 
     @Test

@@ -372,20 +372,31 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Executes and stores {@code block} with its certificate in one synced batch and returns the
-     * receipts. Refuses (and writes nothing) if the block does not extend the tip or the certificate
-     * does not finalise it.
+     * receipts. Refuses (and writes nothing) with a {@link BlockRefusedException} if the block is not
+     * the next height, its certificate does not finalise it or its body does not match its header.
+     * A certified block that does not link to the tip (parent, time, state root) is a
+     * {@link LocalFault}: a quorum agreed on it, so it is this node's chain or state that differs.
+     *
+     * @throws LocalFault a store read failed or the state is missing, corrupt or diverged; nothing was written
+     * @throws LedgerException the synced write failed; nothing was written
      */
     public List<Receipt> commit(Block block, CommitCertificate cert) throws LedgerException {
         synchronized (writerLock) {
             Tip t = tip;
             Head head = t.head();
-            // HeaderLinks makes sure the block is at tip + 1, so the set in force there is known.
+            if (block.height() != head.height() + 1) {
+                throw refused(block, "block height " + block.height() + " does not follow the committed height " + head.height());
+            }
             ValidatorSet validators = epochAt(t, head.height() + 1).validators();
-            Optional<String> bad = HeaderLinks.check(block.header(), head, genesis.chainId())
-                    .or(block::checkBody)
-                    .or(() -> cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height()));
+            Optional<String> bad = cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height())
+                    .or(block::checkBody);
             if (bad.isPresent()) {
-                throw new LedgerException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + bad.get());
+                throw refused(block, bad.get());
+            }
+            Optional<String> diverged = HeaderLinks.check(block.header(), head, genesis.chainId());
+            if (diverged.isPresent()) {
+                throw new LocalFault(LocalFault.Kind.STATE_DIVERGED, "block " + block.height() + " (" + block.hash()
+                        + ") is certified by a quorum but does not extend this node's committed chain in " + db.dir() + ": " + diverged.get());
             }
             BlockCommit c = BlockCommit.prepare(db, block, cert, t.totals(), genesis, t.schedule(), validators, verified::check);
             db.writeSynced(c::fill);
@@ -404,6 +415,10 @@ public final class Ledger implements AutoCloseable {
             }
             return c.receipts();
         }
+    }
+
+    private static BlockRefusedException refused(Block block, String why) {
+        return new BlockRefusedException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + why);
     }
 
     /**
@@ -625,6 +640,16 @@ public final class Ledger implements AutoCloseable {
         SortedMap<String, byte[]> out = new TreeMap<>();
         db.scan(Cf.CONSENSUS, (k, v) -> out.put(Hex.encode(k), v));
         return out;
+    }
+
+    /** For fault-injection tests: every later store read consults {@code faults} first (see {@link RocksLedgerDb.ReadFaults}). */
+    public void injectReadFaults(RocksLedgerDb.ReadFaults faults) {
+        db.injectReadFaults(faults);
+    }
+
+    /** For fault-injection tests: every later synced write consults {@code faults} first (see {@link RocksLedgerDb.WriteFaults}). */
+    public void injectWriteFaults(RocksLedgerDb.WriteFaults faults) {
+        db.injectWriteFaults(faults);
     }
 
     public long approximateSizeBytes() {

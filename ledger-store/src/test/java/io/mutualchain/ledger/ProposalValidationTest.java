@@ -150,9 +150,10 @@ class ProposalValidationTest {
     }
 
     @Test
-    void commitRefusesABlockThatDoesNotExtendTheTipAndWritesNothing() throws Exception {
+    void aQuorumCertifiedBlockThatDoesNotExtendTheTipIsThisNodesFaultNotTheSendersAndWritesNothing() throws Exception {
         Block b = withHeader(List.of(), h -> copy(h, h.height(), Hash32.ZERO, h.timestampMs(), h.txRoot(), h.stateRoot()));
-        assertThatThrownBy(() -> ledger.commit(b, chain.certify(b))).isInstanceOf(LedgerException.class).hasMessageContaining("names parent");
+        assertThatThrownBy(() -> ledger.commit(b, chain.certify(b))).isInstanceOf(LocalFault.class).hasMessageContaining("names parent")
+                .satisfies(e -> assertThat(((LocalFault) e).kind()).isEqualTo(LocalFault.Kind.STATE_DIVERGED));
         assertThat(ledger.height()).isZero();
         assertThat(ledger.blockByHash(b.hash())).isEmpty();
     }
@@ -162,9 +163,9 @@ class ProposalValidationTest {
         Block b = chain.nextBlock(ledger, List.of());
         var full = chain.certify(b);
         var short1 = new io.mutualchain.core.block.CommitCertificate(full.view(), full.height(), full.blockHash(), full.signatures().subList(0, 2));
-        assertThatThrownBy(() -> ledger.commit(b, short1)).isInstanceOf(LedgerException.class).hasMessageContaining("quorum");
+        assertThatThrownBy(() -> ledger.commit(b, short1)).isInstanceOf(BlockRefusedException.class).hasMessageContaining("quorum");
         Block other = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob, 1)));
-        assertThatThrownBy(() -> ledger.commit(other, full)).isInstanceOf(LedgerException.class).hasMessageContaining("certificate is for block");
+        assertThatThrownBy(() -> ledger.commit(other, full)).isInstanceOf(BlockRefusedException.class).hasMessageContaining("certificate is for block");
         assertThat(ledger.height()).isZero();
     }
 }

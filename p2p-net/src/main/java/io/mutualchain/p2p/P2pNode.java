@@ -9,6 +9,7 @@ import io.mutualchain.p2p.link.Dialer;
 import io.mutualchain.p2p.link.Link;
 import io.mutualchain.p2p.link.LinkContext;
 import io.mutualchain.p2p.link.LinkInitializer;
+import io.mutualchain.p2p.link.RefusalLog;
 import io.mutualchain.p2p.link.PeerRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -88,7 +89,7 @@ public final class P2pNode implements AutoCloseable {
         String name = "p2p-" + identity.publicKey().toHex().substring(0, SHORT_KEY_HEX);
         group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
         LinkContext shared = new LinkContext(config, identity, info, allowList, registry, counters, handler,
-                new AtomicInteger(), sockets, new SecureRandom());
+                new AtomicInteger(), sockets, new SecureRandom(), new RefusalLog());
         WriteBufferWaterMark waterMark = new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes());
         ServerBootstrap sb = new ServerBootstrap()
                 .group(group)

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param bans                peers banned (penalized or caught misbehaving)
  * @param reconnects          dial attempts made after a failure or a lost link
  * @param linksOpened         authenticated links established
+ * @param keyConflicts        second connections from a key already linked that came often enough to mean two
+ *                            processes use that key (see the transport's key-conflict rule in docs/p2p.md)
  */
 public record P2pStats(
         Map<Channel, Long> framesIn,
@@ -30,7 +32,8 @@ public record P2pStats(
         Map<RefusalReason, Long> refusals,
         long bans,
         long reconnects,
-        long linksOpened) {
+        long linksOpened,
+        long keyConflicts) {
 
     public P2pStats {
         framesIn = frozen(framesIn);

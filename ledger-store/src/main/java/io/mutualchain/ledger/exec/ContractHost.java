@@ -2,10 +2,12 @@ package io.mutualchain.ledger.exec;
 
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.ContractReceipt;
+import io.mutualchain.ledger.LocalFault;
 import io.mutualchain.ledger.model.ContractInfo;
 import io.mutualchain.vm.CallGuard;
 import io.mutualchain.vm.ExecutionResult;
 import io.mutualchain.vm.Host;
+import io.mutualchain.vm.HostTrap;
 import io.mutualchain.vm.Interpreter;
 import io.mutualchain.vm.Module;
 import io.mutualchain.vm.TransferStatus;
@@ -125,14 +127,14 @@ final class ContractHost implements Host {
 
     /**
      * Counts every event the transaction emits, kept or not, against {@link ContractReceipt#EVENTS_MAX} and
-     * {@link ContractReceipt#EVENT_BYTES_MAX}; past either bound the run traps (HOST_ERROR), so a receipt
-     * stays bounded whatever the gas limit.
+     * {@link ContractReceipt#EVENT_BYTES_MAX}; past either bound the run traps (HOST_ERROR, a deterministic
+     * {@link HostTrap}), so a receipt stays bounded whatever the gas limit.
      */
     @Override
     public void emit(List<byte[]> topics, byte[] data) {
         ContractReceipt.Event e = new ContractReceipt.Event(self, topics, data);
         if (run.events + 1 > ContractReceipt.EVENTS_MAX || e.byteSize() > ContractReceipt.EVENT_BYTES_MAX - run.eventBytes) {
-            throw new IllegalStateException("a transaction may emit at most " + ContractReceipt.EVENTS_MAX + " events of "
+            throw new HostTrap(TrapKind.HOST_ERROR, "a transaction may emit at most " + ContractReceipt.EVENTS_MAX + " events of "
                     + ContractReceipt.EVENT_BYTES_MAX + " bytes in all");
         }
         run.events++;
@@ -184,16 +186,21 @@ final class ContractHost implements Host {
         }
     }
 
-    /** The compiled module of a deployed contract; its code was verified at deploy, so a failure here is a broken store. */
+    /**
+     * The compiled module of a deployed contract. Its code was verified at deploy, so a failure here is
+     * a broken store on this node, never the caller's outcome.
+     *
+     * @throws LocalFault the code is missing from the state or no longer loads
+     */
     static Module moduleOf(Overlay state, ContractInfo info) {
         byte[] code = state.code(info.codeHash());
         if (code == null) {
-            throw new IllegalStateException("the code " + info.codeHash() + " of a deployed contract is missing from the state");
+            throw new LocalFault(LocalFault.Kind.STATE_MISSING, "the code " + info.codeHash() + " of a deployed contract is missing from the state");
         }
         try {
             return ModuleCache.load(info.codeHash(), code);
         } catch (VmLoadException e) {
-            throw new IllegalStateException("stored code " + info.codeHash() + " no longer loads: " + e.getMessage(), e);
+            throw new LocalFault(LocalFault.Kind.STATE_CORRUPT, "stored code " + info.codeHash() + " no longer loads: " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mutualchain.ledger.exec;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.Account;
+import io.mutualchain.ledger.LocalFault;
 import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.model.AssetRecord;
 import io.mutualchain.ledger.model.ContractInfo;
@@ -142,7 +143,8 @@ public final class Overlay {
     public ValidatorSchedule validatorSchedule() {
         byte[] v = entry(StateKeys.validatorsKey());
         if (v == null) {
-            throw new IllegalStateException("the state holds no validator schedule; genesis writes one");
+            throw new LocalFault(LocalFault.Kind.STATE_MISSING,
+                    "the state holds no validator schedule; genesis writes one");
         }
         return ValidatorSchedule.decode(v);
     }

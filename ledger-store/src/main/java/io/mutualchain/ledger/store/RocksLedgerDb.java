@@ -2,6 +2,7 @@ package io.mutualchain.ledger.store;
 
 import io.mutualchain.ledger.LedgerDamagedException;
 import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.ledger.LocalFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Reads may come from many threads. A read/write lock keeps {@link #close()} from freeing native
  * memory under a read in progress; after close every call fails with {@link IllegalStateException}
- * instead of crashing the JVM.
+ * instead of crashing the JVM. A read that RocksDB cannot serve (an I/O error, a checksum mismatch in
+ * a table file) throws a {@link LocalFault}: it is never an answer such as "absent".
  *
  * <p>Damage is an error, never a silent rollback: the write-ahead log is replayed in absolute
  * consistency mode (any damaged or cut record refuses the open, where the default point-in-time mode
@@ -70,6 +72,29 @@ public final class RocksLedgerDb implements AutoCloseable {
     private final WriteOptions syncWrite;
     private final ReentrantReadWriteLock closeGuard = new ReentrantReadWriteLock();
     private boolean closed;
+    /** Consulted before every point read; {@link #NO_READ_FAULTS} unless a fault-injection test set one. */
+    private volatile ReadFaults readFaults = NO_READ_FAULTS;
+    /** Consulted before every synced write; {@link #NO_WRITE_FAULTS} unless a fault-injection test set one. */
+    private volatile WriteFaults writeFaults = NO_WRITE_FAULTS;
+
+    /**
+     * A seam for fault-injection tests: called before each point read, it may throw the
+     * {@link RocksDBException} a damaged disk would, which then takes the same path as a real one.
+     */
+    @FunctionalInterface
+    public interface ReadFaults {
+        void beforeRead(Cf cf, byte[] key) throws RocksDBException;
+    }
+
+    public static final ReadFaults NO_READ_FAULTS = (cf, key) -> { };
+
+    /** Like {@link ReadFaults}, for the synced writes: may throw what a full or failing disk would. */
+    @FunctionalInterface
+    public interface WriteFaults {
+        void beforeWrite() throws RocksDBException;
+    }
+
+    public static final WriteFaults NO_WRITE_FAULTS = () -> { };
 
     private RocksLedgerDb(Path dir, RocksDB db, Map<Cf, ColumnFamilyHandle> handles, List<AutoCloseable> owned, WriteOptions syncWrite) {
         this.dir = dir;
@@ -224,16 +249,36 @@ public final class RocksLedgerDb implements AutoCloseable {
         closeGuard.readLock().unlock();
     }
 
-    /** A point read of the latest committed data; null when absent. */
+    /** Makes later reads consult {@code faults} first; for fault-injection tests only. */
+    public void injectReadFaults(ReadFaults faults) {
+        readFaults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
+    /** Makes later synced writes consult {@code faults} first; for fault-injection tests only. */
+    public void injectWriteFaults(WriteFaults faults) {
+        writeFaults = java.util.Objects.requireNonNull(faults, "faults");
+    }
+
+    /**
+     * A point read of the latest committed data; null when absent.
+     *
+     * @throws LocalFault the database could not read the record
+     */
     public byte[] get(Cf cf, byte[] key) {
         enter();
         try {
+            readFaults.beforeRead(cf, key);
             return db.get(handles.get(cf), key);
         } catch (RocksDBException e) {
-            throw new IllegalStateException("read from " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+            throw readFailed(cf, e);
         } finally {
             leave();
         }
+    }
+
+    private LocalFault readFailed(Cf cf, RocksDBException e) {
+        return new LocalFault(LocalFault.Kind.STORE_READ, "read from column family " + cf.cfName() + " of the database in " + dir
+                + " failed: " + e.getMessage(), e);
     }
 
     /** Runs {@code work} against one consistent snapshot, so several reads see the same commit. */
@@ -243,9 +288,10 @@ public final class RocksLedgerDb implements AutoCloseable {
         try (ReadOptions ro = new ReadOptions().setSnapshot(snapshot)) {
             return work.apply((cf, key) -> {
                 try {
+                    readFaults.beforeRead(cf, key);
                     return db.get(handles.get(cf), ro, key);
                 } catch (RocksDBException e) {
-                    throw new IllegalStateException("read from " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+                    throw readFailed(cf, e);
                 }
             });
         } finally {
@@ -263,7 +309,7 @@ public final class RocksLedgerDb implements AutoCloseable {
             }
             it.status();
         } catch (RocksDBException e) {
-            throw new IllegalStateException("scan of " + cf.cfName() + " in " + dir + " failed: " + e.getMessage(), e);
+            throw readFailed(cf, e);
         } finally {
             leave();
         }
@@ -274,6 +320,7 @@ public final class RocksLedgerDb implements AutoCloseable {
         enter();
         try (WriteBatch batch = new WriteBatch()) {
             fill.fill(new Batch(batch));
+            writeFaults.beforeWrite();
             db.write(syncWrite, batch);
         } catch (RocksDBException e) {
             throw new LedgerException("write to the database in " + dir + " failed; nothing was written: " + e.getMessage(), e);

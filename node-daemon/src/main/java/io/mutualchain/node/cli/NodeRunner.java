@@ -3,8 +3,10 @@ package io.mutualchain.node.cli;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerDamagedException;
 import io.mutualchain.ledger.LedgerException;
+import io.mutualchain.ledger.LocalFault;
 import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.runtime.Node;
+import io.mutualchain.node.runtime.NodeHalt;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -25,8 +27,9 @@ final class NodeRunner {
     }
 
     /**
-     * Returns the exit code: 0 after a requested shutdown, 1 if the node stopped on an error,
-     * {@link #EXIT_STORE_DAMAGED} if it refused to start on a damaged store.
+     * Returns the exit code: 0 after a requested shutdown, {@link #EXIT_STORE_DAMAGED} if it refused
+     * to start on a damaged store, {@link NodeHalt#EXIT_CODE} if the node's consensus halted on a
+     * fault (the FATAL line in the log says what and where); other start errors throw UserError (exit 1).
      */
     static int run(NodeConfig config, Ledger.OpenMode mode, Consumer<Node> onStarted) {
         Node node = new Node(config, mode);
@@ -37,8 +40,8 @@ final class NodeRunner {
             return EXIT_STORE_DAMAGED;
         } catch (IOException | LedgerException e) {
             throw new UserError(e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // A setting out of range or a state the node cannot start from: say what, not where in the code.
+        } catch (IllegalArgumentException | IllegalStateException | LocalFault e) {
+            // A setting out of range, a state the node cannot start from, or a store it cannot read: say what, not where in the code.
             LOG.debug("node start failed", e);
             throw new UserError("cannot start the node: " + e.getMessage());
         }
@@ -53,10 +56,12 @@ final class NodeRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (node.fatalError() != null) {
+        if (node.halt().isPresent()) {
+            NodeHalt halt = node.halt().get();
             node.close();
-            System.err.println("error: the node stopped: " + node.fatalError());
-            return 1;
+            System.err.println("error: the node halted while " + halt.during() + ": " + halt.what() + ": " + halt.cause().getMessage()
+                    + " (exit code " + NodeHalt.EXIT_CODE + "; restart to resume from block " + halt.committedHeight() + ")");
+            return NodeHalt.EXIT_CODE;
         }
         return 0;
     }

@@ -51,10 +51,14 @@ public final class MetricsServer implements AutoCloseable {
 
     private void metrics(HttpExchange ex) throws IOException {
         StringBuilder sb = new StringBuilder(4096);
+        String previous = null;
         for (Metric m : metrics) {
-            sb.append("# HELP ").append(m.name()).append(' ').append(m.help()).append('\n');
-            sb.append("# TYPE ").append(m.name()).append(' ').append(m.type()).append('\n');
-            sb.append(m.name()).append(' ').append(m.value().getAsLong()).append('\n');
+            if (!m.name().equals(previous)) {
+                sb.append("# HELP ").append(m.name()).append(' ').append(m.help()).append('\n');
+                sb.append("# TYPE ").append(m.name()).append(' ').append(m.type()).append('\n');
+                previous = m.name();
+            }
+            sb.append(m.series()).append(' ').append(m.value().getAsLong()).append('\n');
         }
         reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", sb.toString());
     }

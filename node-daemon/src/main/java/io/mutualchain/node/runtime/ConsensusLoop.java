@@ -6,6 +6,7 @@ import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.ledger.BlockRefusedException;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * the engine runs as a task on this thread: clock ticks, proposals, and (with peers) inbound
  * messages. After every event it drains the engine's {@code Ready} in the documented order:
  * persist (synced) before anything is sent, then send, then apply committed blocks, then
- * {@code advance}. A ledger failure while applying a committed block stops the node (fail-stop):
- * going on would mean voting on a state the node does not have.
+ * {@code advance}. Anything that escapes a task on this thread (a {@link io.mutualchain.ledger.LocalFault},
+ * a failed write, an {@link Error}, a bug) halts the loop for good before it sends or writes anything
+ * more, with one FATAL line ({@link NodeHalt}): going on would mean voting on a state the node does not
+ * have. A peer is blamed only for a block that fails verification ({@link BlockRefusedException}).
  *
  * <p>The validator set can change at checkpoint heights (ledger governance). The loop runs one
  * engine per epoch: when the ledger schedules a change it tells the engine where its epoch ends;
@@ -64,7 +67,9 @@ final class ConsensusLoop implements AutoCloseable {
     private final ChainParams params;
     private final long emptyBlockIntervalMs;
     private final int tickMs;
-    private final Consumer<Throwable> onFatal;
+    private final Consumer<NodeHalt> onHalt;
+    /** What the loop is doing, for the FATAL line if it halts; written and read on the loop's thread only. */
+    private String doing = "starting";
     private final ScheduledExecutorService thread;
     private final Network network;
     private final NodeStats stats;
@@ -89,7 +94,7 @@ final class ConsensusLoop implements AutoCloseable {
      * @param engineConfig the engine settings of this node (timers); the loop sets each epoch's base
      */
     ConsensusLoop(KeyPair key, PbftConfig engineConfig, Ledger ledger, Mempool mempool, long emptyBlockIntervalMs, int tickMs,
-                  Network network, NodeStats stats, Consumer<Throwable> onFatal) {
+                  Network network, NodeStats stats, Consumer<NodeHalt> onHalt) {
         this.stats = stats;
         this.network = network;
         this.sync = new BlockSync(new LedgerBlocks(ledger), this::deliverSynced, network);
@@ -101,7 +106,7 @@ final class ConsensusLoop implements AutoCloseable {
         this.params = ledger.genesis().params();
         this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.tickMs = tickMs;
-        this.onFatal = onFatal;
+        this.onHalt = onHalt;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "consensus");
             t.setDaemon(true);
@@ -109,7 +114,7 @@ final class ConsensusLoop implements AutoCloseable {
         });
     }
 
-    /** A unit of work on the loop's thread; a ledger failure in it stops the node. */
+    /** A unit of work on the loop's thread; any failure in it halts the node. */
     private interface Task {
         void run() throws LedgerException;
     }
@@ -124,7 +129,10 @@ final class ConsensusLoop implements AutoCloseable {
         openEpoch();
         thread.scheduleAtFixedRate(() -> run(this::tick), tickMs, tickMs, TimeUnit.MILLISECONDS);
         if (network != Network.NONE) {
-            thread.scheduleWithFixedDelay(() -> run(() -> sync.periodic(System.currentTimeMillis())),
+            thread.scheduleWithFixedDelay(() -> run(() -> {
+                        doing = "block sync";
+                        sync.periodic(System.currentTimeMillis());
+                    }),
                     BlockSync.STATUS_INTERVAL_MS, BlockSync.STATUS_INTERVAL_MS, TimeUnit.MILLISECONDS);
         }
         wake();
@@ -136,6 +144,7 @@ final class ConsensusLoop implements AutoCloseable {
             if (engine == null) {
                 return; // an observer does not take part; it follows by block sync
             }
+            doing = "handling a consensus message";
             StepResult r = engine.step(from, message);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
@@ -158,6 +167,7 @@ final class ConsensusLoop implements AutoCloseable {
                 follow(from, b);
                 return;
             }
+            doing = "handling synced block " + b.block().height();
             StepResult r = engine.synced(b.block(), b.certificate());
             if (!r.isAccepted() && r.reason() == RejectReason.INVALID_CERTIFICATE) {
                 network.penalize(from, "synced block " + b.block().height() + " refused: " + r.message());
@@ -205,15 +215,22 @@ final class ConsensusLoop implements AutoCloseable {
         }
         try {
             task.run();
+            doing = "draining the consensus engine's output";
             drain();
         } catch (Throwable t) {
+            // Set first: queued tasks check it, so nothing is sent or written after this point.
             stopped = true;
-            LOG.error("consensus loop stopped: {}", t.toString(), t);
-            onFatal.accept(t);
+            NodeHalt halt = new NodeHalt(doing, ledger.height(), t);
+            try {
+                LOG.error(halt.fatalLine(), t);
+            } finally {
+                onHalt.accept(halt);
+            }
         }
     }
 
     private void tick() {
+        doing = "a clock tick";
         if (engine != null) {
             if (quorumConnected()) {
                 engine.tick();
@@ -259,17 +276,22 @@ final class ConsensusLoop implements AutoCloseable {
         }
     }
 
-    /** Observer mode: apply a synced block; the ledger verifies its certificate against the set in force at its height. */
+    /**
+     * Observer mode: apply a synced block; the ledger verifies its certificate against the set in force
+     * at its height. Only a block the ledger refuses for what it is (height, certificate, body) is the
+     * sender's fault; a failed write or read is this node's own and halts it like any other fault.
+     */
     private void follow(PublicKey from, SyncMessage.CertifiedBlock b) throws LedgerException {
         Block block = b.block();
         if (block.height() != ledger.height() + 1) {
             return;
         }
+        doing = "following synced block " + block.height();
         List<Receipt> receipts;
         try {
             receipts = ledger.commit(block, b.certificate());
-        } catch (LedgerException e) {
-            network.penalize(from, "block " + block.height() + " does not fit our chain: " + e.getMessage());
+        } catch (BlockRefusedException e) {
+            network.penalize(from, "block " + block.height() + " refused: " + e.getMessage());
             return;
         }
         afterCommit(block, b.certificate().view(), receipts, "synced");
@@ -283,6 +305,7 @@ final class ConsensusLoop implements AutoCloseable {
         if (engine == null || !engine.canPropose()) {
             return false;
         }
+        doing = "proposing a block";
         long now = System.currentTimeMillis();
         List<Transaction> txs = mempool.take(params.maxBlockTxs(), params.maxBlockBytes() - 4096L);
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
@@ -357,6 +380,7 @@ final class ConsensusLoop implements AutoCloseable {
         if (ops.isEmpty()) {
             return;
         }
+        doing = "persisting consensus records";
         ConsensusRecords.Batch batch = ConsensusRecords.coalesce(ops);
         ledger.consensusWrite(batch.puts(), batch.deletes());
     }
@@ -367,6 +391,7 @@ final class ConsensusLoop implements AutoCloseable {
         if (block.height() <= ledger.height()) {
             return; // already applied before a restart
         }
+        doing = "applying committed block " + block.height();
         List<Receipt> receipts = ledger.commit(block, c.certificate());
         engine.applied(block.height(), block.hash(), ledger.stateRoot());
         noteScheduledEnd();

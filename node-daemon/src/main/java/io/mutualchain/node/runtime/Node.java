@@ -86,7 +86,7 @@ public final class Node implements AutoCloseable {
     private Genesis genesis;
     private boolean validator;
     private ConsensusLoop loop;
-    private volatile Throwable fatal;
+    private volatile NodeHalt halt;
 
     public Node(NodeConfig config) {
         this(config, Ledger.OpenMode.NORMAL);
@@ -191,7 +191,7 @@ public final class Node implements AutoCloseable {
 
         if (config.metricsPort() != 0) {
             metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
-                    () -> fatal == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals);
+                    () -> halt == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals);
             metrics.start();
             started.push(metrics);
             LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());
@@ -278,8 +278,8 @@ public final class Node implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    private void fail(Throwable t) {
-        fatal = t;
+    private void fail(NodeHalt h) {
+        halt = h;
         stopped.countDown();
     }
 
@@ -288,8 +288,15 @@ public final class Node implements AutoCloseable {
         stopped.await();
     }
 
+    /** The failure that halted the node's consensus, or null while it runs or after a requested stop. */
     public Throwable fatalError() {
-        return fatal;
+        NodeHalt h = halt;
+        return h == null ? null : h.cause();
+    }
+
+    /** Why the node's consensus halted; empty while it runs or after a requested stop. */
+    public java.util.Optional<NodeHalt> halt() {
+        return java.util.Optional.ofNullable(halt);
     }
 
     public int rpcPort() {
@@ -311,6 +318,16 @@ public final class Node implements AutoCloseable {
 
     public Genesis genesis() {
         return genesis;
+    }
+
+    /** The transport, for in-process tests; null before start or without a p2p section. */
+    P2pNode p2p() {
+        return p2p;
+    }
+
+    /** The open ledger, for in-process tests (fault injection); null before start. */
+    Ledger ledger() {
+        return ledger;
     }
 
     public KeyPair key() {

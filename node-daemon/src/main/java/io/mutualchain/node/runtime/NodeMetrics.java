@@ -10,6 +10,7 @@ import io.mutualchain.node.metrics.MetricsServer;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.TxGossip;
 import io.mutualchain.p2p.P2pNode;
+import io.mutualchain.p2p.RefusalReason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,14 @@ final class NodeMetrics {
         m.add(new Metric("mc_view", "gauge", "Current PBFT view (0 on observers).", view));
         m.add(new Metric("mc_view_changes_total", "counter", "View changes this node took part in.", viewChanges));
         m.add(new Metric("mc_peers", "gauge", "Connected peers.", () -> p2p == null ? 0 : p2p.connectedPeers().size()));
+        for (RefusalReason r : RefusalReason.values()) {
+            m.add(new Metric("mc_p2p_handshakes_refused_total", "reason=\"" + r.name() + "\"", "counter",
+                    "P2P connections refused before they became a link, by reason (each is also a WARN line, rate-limited per host).",
+                    () -> p2p == null ? 0 : p2p.stats().refusals(r)));
+        }
+        m.add(new Metric("mc_p2p_key_conflicts_total", "counter",
+                "Connections from a peer key that was already linked, often enough to mean two processes run with that key.",
+                () -> p2p == null ? 0 : p2p.stats().keyConflicts()));
         m.add(new Metric("mc_mempool_size", "gauge", "Pending transactions.", mempool::size));
         m.add(new Metric("mc_mempool_bytes", "gauge", "Bytes of pending transactions.", mempool::bytes));
         m.add(new Metric("mc_rpc_calls_total", "counter", "JSON-RPC node API calls served.", stats.rpcCalls::get));
@@ -49,7 +58,7 @@ final class NodeMetrics {
         m.add(new Metric("mc_rocksdb_size_bytes", "gauge", "Approximate size of the node's RocksDB files.", ledger::approximateSizeBytes));
         return new MetricsServer(config.rpcHost(), config.metricsPort(), m, healthy, () -> {
             if (!healthy.getAsBoolean()) {
-                return Optional.of("the node stopped on an error");
+                return Optional.of("the node halted on a fault (see the FATAL line in its log)");
             }
             if (p2p == null) {
                 return Optional.empty();

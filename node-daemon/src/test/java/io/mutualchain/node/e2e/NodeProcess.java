@@ -95,6 +95,14 @@ final class NodeProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** Waits (bounded) for the process to end by itself; returns its exit code, or fails showing the log. */
+    int awaitExit(Duration within) throws IOException, InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("node still running after " + within + ":\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** SIGTERM, as Ctrl-C would; returns the exit code. */
     int stop() throws InterruptedException {
         process.destroy();

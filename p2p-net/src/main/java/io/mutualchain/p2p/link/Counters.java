@@ -21,6 +21,7 @@ public final class Counters {
     private final LongAdder bans = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder linksOpened = new LongAdder();
+    private final LongAdder keyConflicts = new LongAdder();
 
     void frameIn(Channel c, int payloadBytes) {
         framesIn.incrementAndGet(c.ordinal());
@@ -58,6 +59,10 @@ public final class Counters {
         linksOpened.increment();
     }
 
+    void keyConflict() {
+        keyConflicts.increment();
+    }
+
     public P2pStats snapshot() {
         Map<RefusalReason, Long> r = new EnumMap<>(RefusalReason.class);
         for (RefusalReason reason : RefusalReason.values()) {
@@ -67,7 +72,8 @@ public final class Counters {
             }
         }
         return new P2pStats(perChannel(framesIn), perChannel(framesOut), perChannel(dropped), perChannel(peakQueued),
-                payloadBytesIn.sum(), payloadBytesOut.sum(), r, bans.sum(), reconnects.sum(), linksOpened.sum());
+                payloadBytesIn.sum(), payloadBytesOut.sum(), r, bans.sum(), reconnects.sum(), linksOpened.sum(),
+                keyConflicts.sum());
     }
 
     private static Map<Channel, Long> perChannel(AtomicLongArray a) {

@@ -9,7 +9,10 @@ import io.netty.channel.group.ChannelGroup;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What every connection of one node shares; built once by the node. {@code sockets} holds every open connection, linked or not. */
+/**
+ * What every connection of one node shares; built once by the node. {@code sockets} holds every open connection, linked or not;
+ * {@code refusalLog} bounds the WARN lines about refused handshakes.
+ */
 public record LinkContext(
         P2pConfig config,
         KeyPair identity,
@@ -20,5 +23,6 @@ public record LinkContext(
         InboundHandler handler,
         AtomicInteger pendingHandshakes,
         ChannelGroup sockets,
-        SecureRandom random) {
+        SecureRandom random,
+        RefusalLog refusalLog) {
 }

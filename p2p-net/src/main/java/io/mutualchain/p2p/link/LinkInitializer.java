@@ -45,6 +45,8 @@ public final class LinkInitializer extends ChannelInitializer<SocketChannel> {
         if (accepted && shared.pendingHandshakes().incrementAndGet() > shared.config().maxPendingHandshakes()) {
             shared.pendingHandshakes().decrementAndGet();
             shared.counters().refused(RefusalReason.TOO_MANY_PENDING_HANDSHAKES);
+            PeerSession.warnRefused(shared.refusalLog(), ch.remoteAddress(), RefusalReason.TOO_MANY_PENDING_HANDSHAKES
+                    + ": more than " + shared.config().maxPendingHandshakes() + " connections are in their handshake");
             ch.close();
             return;
         }

@@ -20,9 +20,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,10 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PeerSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(PeerSession.class);
-    /** Refusals an operator must hear about: a misconfiguration or someone knocking who should not. */
-    private static final Set<RefusalReason> LOUD = EnumSet.of(RefusalReason.CHAIN_ID_MISMATCH, RefusalReason.GENESIS_MISMATCH,
-            RefusalReason.PROTOCOL_VERSION_MISMATCH, RefusalReason.NOT_ALLOW_LISTED, RefusalReason.BAD_SIGNATURE,
-            RefusalReason.UNEXPECTED_KEY, RefusalReason.WEAK_KEY_EXCHANGE, RefusalReason.MALFORMED_AUTH);
 
     private enum State { AWAIT_HELLO, AWAIT_AUTH, OPEN, CLOSED }
 
@@ -213,12 +207,18 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
         state = State.CLOSED;
         decoder.discardEverything();
         ctxShared.counters().refused(refusal.reason());
-        if (LOUD.contains(refusal.reason())) {
-            LOG.warn("p2p: refused connection {}: {}", ctx.channel().remoteAddress(), refusal);
-        } else {
-            LOG.info("p2p: refused connection {}: {}", ctx.channel().remoteAddress(), refusal);
-        }
+        warnRefused(ctxShared.refusalLog(), ctx.channel().remoteAddress(), refusal.toString());
         ctx.close();
+    }
+
+    /** Every refusal is a WARN an operator should see, bounded per host by {@link RefusalLog}; the counters count them all. */
+    static void warnRefused(RefusalLog log, java.net.SocketAddress remote, String refusal) {
+        String host = remote instanceof java.net.InetSocketAddress in ? in.getHostString() : String.valueOf(remote);
+        long leftOut = log.refused(host, System.nanoTime());
+        if (leftOut != RefusalLog.SILENT) {
+            LOG.warn("p2p: refused connection {}: {}{}", remote, refusal,
+                    leftOut == 0 ? "" : " (" + leftOut + " earlier refusals from " + host + " not logged)");
+        }
     }
 
     private void leaveHandshake() {
