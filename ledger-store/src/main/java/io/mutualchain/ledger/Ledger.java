@@ -322,6 +322,7 @@ public final class Ledger implements AutoCloseable {
             ValidatorSet validators = epochAt(t, head.height() + 1).validators();
             Optional<String> bad = HeaderLinks.check(block.header(), head, genesis.chainId())
                     .or(block::checkBody)
+                    .or(() -> BlockLimits.check(block, genesis.params()).map(BlockLimits.Breach::toString))
                     .or(() -> cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height()));
             if (bad.isPresent()) {
                 throw new LedgerException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + bad.get());

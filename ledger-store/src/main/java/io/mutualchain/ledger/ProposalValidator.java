@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The checks a validator runs on a proposed block before voting for it, cheapest first: header links,
- * proposer, size limits, body against header, then every transaction executed in order on a scratch
+ * proposer, body against header, the block limits (transactions, bytes, declared gas: {@link BlockLimits}), then every transaction executed in order on a scratch
  * copy of the state it touches. A block that passes contains no invalid transaction (bad signature,
  * nonce, or balance for amount plus fee); transactions that a ledger rule refuses are allowed and get
  * a REJECTED receipt (see {@link BlockExecutor}).
@@ -36,17 +36,13 @@ final class ProposalValidator {
         if (!validators.contains(block.header().proposer())) {
             return Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height());
         }
-        int txs = block.transactions().size();
-        if (txs > p.maxBlockTxs()) {
-            return Optional.of("block has " + txs + " transactions; the limit is " + p.maxBlockTxs());
-        }
         Optional<String> body = block.checkBody();
         if (body.isPresent()) {
             return body;
         }
-        int bytes = block.encode().length;
-        if (bytes > p.maxBlockBytes()) {
-            return Optional.of("block is " + bytes + " bytes; the limit is " + p.maxBlockBytes());
+        Optional<BlockLimits.Breach> over = BlockLimits.check(block, p);
+        if (over.isPresent()) {
+            return Optional.of(over.get().toString());
         }
         List<Transaction> list = block.transactions();
         BlockExecutor.Result r = BlockExecutor.execute(new DbState(reader), list,

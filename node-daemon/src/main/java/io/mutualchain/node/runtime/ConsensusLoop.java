@@ -284,7 +284,7 @@ final class ConsensusLoop implements AutoCloseable {
             return false;
         }
         long now = System.currentTimeMillis();
-        List<Transaction> txs = mempool.take(params.maxBlockTxs(), params.maxBlockBytes() - 4096L);
+        List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - 4096L, params.blockGasLimit());
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
