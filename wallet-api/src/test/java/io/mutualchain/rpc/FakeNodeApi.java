@@ -224,11 +224,24 @@ public final class FakeNodeApi implements NodeApi {
         return Optional.ofNullable(contracts.get(address));
     }
 
+    /** What callGasMax() answers: the node's gas cap for calls. */
+    public volatile long callGasMax = io.mutualchain.core.tx.ContractDeploy.GAS_LIMIT_MAX;
+    /** When set, call() throws it instead of answering (the node's time cap or a full worker queue). */
+    public volatile CallLimitException callFailure;
+
     @Override
     public ContractCallView call(CallRequest request, long gasLimit) {
         lastCall = request;
         lastCallGas = gasLimit;
+        if (callFailure != null) {
+            throw callFailure;
+        }
         return nextCallAnswer;
+    }
+
+    @Override
+    public long callGasMax() {
+        return callGasMax;
     }
 
     /** Puts every pending transaction into a new block, executes it, and certifies it. */

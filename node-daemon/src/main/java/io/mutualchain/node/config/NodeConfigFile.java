@@ -21,7 +21,8 @@ import java.util.List;
  *   "dataDir": "data/node0",
  *   "genesis": "genesis.json",
  *   "key": "node0.key.json",
- *   "rpc": {"host": "127.0.0.1", "port": 8545, "adminTokenFile": "admin.token"},
+ *   "rpc": {"host": "127.0.0.1", "port": 8545, "adminTokenFile": "admin.token",
+ *           "callGasMax": 1000000, "callTimeoutMs": 1000, "callWorkers": 2},
  *   "consensus": {"tickMs": 50, "emptyBlockIntervalMs": 5000},
  *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864, "maxGasPerSender": 100000000},
  *   "p2p": {"host": "127.0.0.1", "port": 26656,
@@ -71,7 +72,10 @@ public final class NodeConfigFile {
                     p2p.path("port").asInt(0),
                     peers(p2p.path("peers")),
                     root.path("metrics").path("port").asInt(0),
-                    optionalPath(base, rpc, "adminTokenFile"));
+                    optionalPath(base, rpc, "adminTokenFile"),
+                    new CallLimits(rpc.path("callGasMax").asLong(CallLimits.DEFAULT_GAS_MAX),
+                            rpc.path("callTimeoutMs").asLong(CallLimits.DEFAULT_TIMEOUT_MS),
+                            rpc.path("callWorkers").asInt(CallLimits.DEFAULT_WORKERS)));
         } catch (IllegalArgumentException e) {
             throw new IOException("config file " + file + ": " + e.getMessage());
         }
@@ -84,7 +88,8 @@ public final class NodeConfigFile {
         root.put("dataDir", relative(base, c.dataDir()));
         root.put("genesis", relative(base, c.genesisFile()));
         root.put("key", relative(base, c.keyFile()));
-        ObjectNode rpc = root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort());
+        ObjectNode rpc = root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort())
+                .put("callGasMax", c.calls().gasMax()).put("callTimeoutMs", c.calls().timeoutMs()).put("callWorkers", c.calls().workers());
         if (c.adminTokenFile() != null) {
             rpc.put("adminTokenFile", relative(base, c.adminTokenFile()));
         }

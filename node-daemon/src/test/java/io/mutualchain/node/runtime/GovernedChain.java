@@ -108,6 +108,10 @@ final class GovernedChain {
     }
 
     static NodeApiAdapter adapter(Ledger l) {
-        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { });
+        return adapter(l, io.mutualchain.node.config.CallLimits.DEFAULT);
+    }
+
+    static NodeApiAdapter adapter(Ledger l, io.mutualchain.node.config.CallLimits calls) {
+        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { }, new ReadOnlyCalls(calls));
     }
 }
