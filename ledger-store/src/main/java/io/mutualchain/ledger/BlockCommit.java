@@ -101,7 +101,7 @@ final class BlockCommit {
         long t1 = System.nanoTime();
         SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), r.changed(), r.entries());
         long t2 = System.nanoTime();
-        Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()));
+        Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()), ReceiptsRoot.of(txs, r.outcomes()));
         MtnTotals newTotals = new MtnTotals(totals.sumOfBalances(),
                 totals.accounts() + r.accountsCreated() - r.accountsRemoved(), totals.feesPaid() + r.feesPaid());
         byte[] scheduleBytes = r.entries().get(StateKeys.validatorsKey());

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     /** On-disk format version; a database with another version is refused rather than misread. */
-    public static final long SCHEMA_VERSION = 4;
+    public static final long SCHEMA_VERSION = 5;
 
     private final RocksLedgerDb db;
     private final Genesis genesis;
@@ -183,7 +183,12 @@ public final class Ledger implements AutoCloseable {
         return tip.head().stateRoot();
     }
 
-    /** Height, hash, time and state root of the committed tip, read together. */
+    /** The root of the committed tip's receipts (see {@link ReceiptsRoot}); the next header carries it. */
+    public Hash32 receiptsRoot() {
+        return tip.head().receiptsRoot();
+    }
+
+    /** Height, hash, time, state root and receipts root of the committed tip, read together. */
     public Head head() {
         return tip.head();
     }

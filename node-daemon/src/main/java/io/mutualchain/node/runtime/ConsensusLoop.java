@@ -289,7 +289,7 @@ final class ConsensusLoop implements AutoCloseable {
             return false;
         }
         Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
-                ledger.lastBlockTimeMs(), ledger.stateRoot(), txs, self, engine.view(), now);
+                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), now);
         engine.propose(block);
         return true;
     }
