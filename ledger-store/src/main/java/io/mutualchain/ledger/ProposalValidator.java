@@ -25,24 +25,35 @@ final class ProposalValidator {
     private ProposalValidator() {
     }
 
+    /**
+     * What validation found: the reason to refuse, or none; and the execution on the way (null when the
+     * block was refused before its transactions ran), which commit may reuse for the same block on the
+     * same tip instead of running it again.
+     */
+    record Checked(Optional<String> refusal, BlockExecutor.Result executed) {
+        static Checked refused(Optional<String> why) {
+            return new Checked(why, null);
+        }
+    }
+
     /** @param validators the set in force at the height after {@code tip} (see {@link Ledger#epochAt}) */
-    static Optional<String> validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
-                                     Function<Transaction, Optional<TxRejection>> stateless) {
+    static Checked validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
+                            Function<Transaction, Optional<TxRejection>> stateless) {
         ChainParams p = genesis.params();
         Optional<String> links = HeaderLinks.check(block.header(), tip, genesis.chainId());
         if (links.isPresent()) {
-            return links;
+            return Checked.refused(links);
         }
         if (!validators.contains(block.header().proposer())) {
-            return Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height());
+            return Checked.refused(Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height()));
         }
         Optional<String> body = block.checkBody();
         if (body.isPresent()) {
-            return body;
+            return Checked.refused(body);
         }
         Optional<BlockLimits.Breach> over = BlockLimits.check(block, p);
         if (over.isPresent()) {
-            return Optional.of(over.get().toString());
+            return Checked.refused(Optional.of(over.get().toString()));
         }
         List<Transaction> list = block.transactions();
         BlockExecutor.Result r = BlockExecutor.execute(new DbState(reader), list,
@@ -52,9 +63,9 @@ final class ProposalValidator {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             // A rule refusal (REJECTED) is a legitimate outcome the proposer could not predict; only invalid transactions spoil a block.
             if (o.status() == BlockExecutor.Status.FAILED) {
-                return Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get());
+                return Checked.refused(Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
             }
         }
-        return Optional.empty();
+        return new Checked(Optional.empty(), r);
     }
 }
