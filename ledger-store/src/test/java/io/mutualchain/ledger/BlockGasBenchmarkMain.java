@@ -25,7 +25,8 @@ import java.util.Optional;
  * A by-hand measurement, not a test: the worst-case execution time of one block filled to a gas
  * budget with calls to an infinite loop ({@code spin} in counter.masm, each call running until it is
  * out of gas), on a real RocksDB ledger. Prints, per block, the time of proposal validation (one
- * execution) and of commit (a second execution plus the synced write), and the nanoseconds per gas.
+ * execution) and of commit (which reuses that execution: state tree and synced write), and the
+ * nanoseconds per gas.
  * Run with the test classpath (see docs/ledger.md "Block gas limit"):
  * {@code java -cp <test classpath> io.mutualchain.ledger.BlockGasBenchmarkMain [blockGas] [blocks] [gasPerCall]}.
  */
