@@ -16,10 +16,11 @@ import java.util.function.Function;
 
 /**
  * The checks a validator runs on a proposed block before voting for it, cheapest first: header links,
- * proposer, body against header, the block limits (transactions, bytes, declared gas: {@link BlockLimits}), then every transaction executed in order on a scratch
- * copy of the state it touches. A block that passes contains no invalid transaction (bad signature,
- * nonce, or balance for amount plus fee); transactions that a ledger rule refuses are allowed and get
- * a REJECTED receipt (see {@link BlockExecutor}).
+ * proposer, the block limits (transactions, bytes, declared gas: {@link BlockLimits}), body against
+ * header, then every transaction executed in order on a scratch copy of the state it touches. A
+ * block that passes contains no invalid transaction (bad signature, nonce, or balance for amount plus
+ * fee); transactions that a ledger rule refuses are allowed and get a REJECTED receipt (see
+ * {@link BlockExecutor}).
  */
 final class ProposalValidator {
     private ProposalValidator() {
@@ -47,13 +48,14 @@ final class ProposalValidator {
         if (!validators.contains(block.header().proposer())) {
             return Checked.refused(Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height()));
         }
-        Optional<String> body = block.checkBody();
-        if (body.isPresent()) {
-            return Checked.refused(body);
-        }
+        // The bounds before the body: counting and encoding are cheaper than hashing every transaction for the root.
         Optional<BlockLimits.Breach> over = BlockLimits.check(block, p);
         if (over.isPresent()) {
             return Checked.refused(Optional.of(over.get().toString()));
+        }
+        Optional<String> body = block.checkBody();
+        if (body.isPresent()) {
+            return Checked.refused(body);
         }
         List<Transaction> list = block.transactions();
         BlockExecutor.Result r = BlockExecutor.execute(new DbState(reader), list,
