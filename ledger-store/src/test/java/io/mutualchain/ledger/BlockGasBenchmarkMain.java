@@ -51,7 +51,7 @@ public final class BlockGasBenchmarkMain {
             KeyPair deployer = chain.users.get(0);
             Address contract = ContractRules.contractAddress(deployer.address(), 0);
             chain.commit(ledger, List.of(sign(chain, deployer, 0,
-                    new ContractDeploy(code, Values.encode(List.of(Value.of(0))), 0, 1_000_000))));
+                    new ContractDeploy(code, Values.encode(List.of(Value.of(0))), 0, Math.min(1_000_000, blockGas)))));
             for (int b = 0; b < blocks; b++) {
                 List<Transaction> txs = new ArrayList<>();
                 long left = blockGas;

@@ -8,6 +8,6 @@ import org.junit.jupiter.api.Test;
 class BlockGasBenchmarkMainTest {
     @Test
     void theBenchmarkFillsABlockWithLoopCallsThatAllRunOutOfGas() {
-        assertThatCode(() -> BlockGasBenchmarkMain.main(new String[] {"200000", "2", "100000"})).doesNotThrowAnyException();
+        assertThatCode(() -> BlockGasBenchmarkMain.main(new String[] {"2000000", "2", "500000"})).doesNotThrowAnyException();
     }
 }
