@@ -54,7 +54,7 @@ public final class TestChain {
     }
 
     public Block block(long height, Hash32 prev, Hash32 stateRoot, long view, long timestampMs) {
-        BlockHeader h = new BlockHeader(CHAIN_ID, height, prev, timestampMs, Block.txRoot(List.of()), stateRoot, 0,
+        BlockHeader h = new BlockHeader(CHAIN_ID, height, prev, timestampMs, Block.txRoot(List.of()), stateRoot, stateRoot, 0,
                 validators.primaryOf(view), view);
         return new Block(h, List.of());
     }

@@ -70,16 +70,18 @@ final class BlockCommit {
     /**
      * @param schedule   the validator schedule of the committed tip
      * @param validators the set in force at the block's height (the schedule's current set, or its pending one if it starts here)
+     * @param executed   the block's execution on this same committed state, when proposal validation already ran it
      */
     static BlockCommit prepare(RocksLedgerDb db, Block block, CommitCertificate cert, MtnTotals totals, Genesis genesis,
-                               ValidatorSchedule schedule, ValidatorSet validators, Function<Transaction, Optional<TxRejection>> stateless) {
+                               ValidatorSchedule schedule, ValidatorSet validators, Function<Transaction, Optional<TxRejection>> stateless,
+                               Optional<BlockExecutor.Result> executed) {
         long t0 = System.nanoTime();
         long height = block.height();
         Hash32 blockHash = block.hash();
         List<Transaction> txs = block.transactions();
-        BlockExecutor.Result r = BlockExecutor.execute(new DbState(db::get), txs,
+        BlockExecutor.Result r = executed.orElseGet(() -> BlockExecutor.execute(new DbState(db::get), txs,
                 new BlockExecutor.BlockContext(height, block.header().timestampMs(), Address.of(block.header().proposer()), genesis, validators),
-                stateless);
+                stateless));
         List<Receipt> receipts = new ArrayList<>(txs.size());
         List<Integer> indexed = new ArrayList<>(txs.size());
         Map<Hash32, Receipt> inBlock = new HashMap<>();
@@ -101,7 +103,7 @@ final class BlockCommit {
         long t1 = System.nanoTime();
         SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), r.changed(), r.entries());
         long t2 = System.nanoTime();
-        Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()));
+        Head head = new Head(height, blockHash, block.header().timestampMs(), Hash32.of(tree.root()), ReceiptsRoot.of(txs, r.outcomes()));
         MtnTotals newTotals = new MtnTotals(totals.sumOfBalances(),
                 totals.accounts() + r.accountsCreated() - r.accountsRemoved(), totals.feesPaid() + r.feesPaid());
         byte[] scheduleBytes = r.entries().get(StateKeys.validatorsKey());

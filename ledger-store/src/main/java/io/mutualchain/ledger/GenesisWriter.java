@@ -45,7 +45,7 @@ final class GenesisWriter {
         NavigableMap<byte[], byte[]> entries = new TreeMap<>(java.util.Arrays::compareUnsigned);
         entries.put(StateKeys.validatorsKey(), schedule.encode());
         SparseMerkleTree.Update tree = StateTreeChanges.apply(TreeNodes.reading(db::get), accounts, entries);
-        Head head = new Head(0, genesis.hash(), genesis.genesisTimeMs(), Hash32.of(tree.root()));
+        Head head = new Head(0, genesis.hash(), genesis.genesisTimeMs(), Hash32.of(tree.root()), ReceiptsRoot.NONE);
         long nonEmpty = accounts.values().stream().filter(a -> !a.isEmpty()).count();
         MtnTotals totals = new MtnTotals(sum, nonEmpty, 0);
         db.writeSynced(batch -> {

@@ -5,8 +5,8 @@ import io.mutualchain.ledger.store.Head;
 import java.util.Optional;
 
 /**
- * Whether a header extends the committed tip: same chain, next height, parent hash, later time and the
- * state root the ledger computed. Checked before voting and again at commit, so a block that slipped
+ * Whether a header extends the committed tip: same chain, next height, parent hash, later time, and the
+ * state root and receipts root the ledger computed for the parent. Checked before voting and again at commit, so a block that slipped
  * past consensus still cannot be written on the wrong parent.
  */
 final class HeaderLinks {
@@ -30,6 +30,10 @@ final class HeaderLinks {
         if (!h.stateRoot().equals(tip.stateRoot())) {
             return Optional.of("block state root " + h.stateRoot() + " differs from the ledger's state root " + tip.stateRoot()
                     + " after block " + tip.height());
+        }
+        if (!h.receiptsRoot().equals(tip.receiptsRoot())) {
+            return Optional.of("block receipts root " + h.receiptsRoot() + " differs from the ledger's receipts root " + tip.receiptsRoot()
+                    + " of block " + tip.height());
         }
         return Optional.empty();
     }

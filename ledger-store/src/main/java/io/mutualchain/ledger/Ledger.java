@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
 public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     /** On-disk format version; a database with another version is refused rather than misread. */
-    public static final long SCHEMA_VERSION = 4;
+    public static final long SCHEMA_VERSION = 5;
     /** The marker's file name inside the store directory when the caller names no other place. */
     public static final String MARKER_IN_STORE = "HEAD-MARKER";
 
@@ -89,6 +89,9 @@ public final class Ledger implements AutoCloseable {
     /** Readers see a head and its totals as one immutable value, swapped after each synced write. */
     private volatile Tip tip;
     private volatile CommitStats lastCommitStats;
+    /** The last proposal that passed validation, with its execution; guarded by {@link #writerLock}. */
+    private ValidatedExecution validated;
+    private volatile long reusedExecutions;
     /** Bases of started (or due) epochs whose hand-over record this node lacks; see {@link Handovers}. */
     private volatile List<Long> missingHandovers;
     private MarkerFile marker;
@@ -98,6 +101,10 @@ public final class Ledger implements AutoCloseable {
      * @param epochs   every epoch in force so far, oldest first (the last one is {@code schedule.current()})
      */
     private record Tip(Head head, MtnTotals totals, ValidatorSchedule schedule, List<ValidatorEpoch> epochs) {
+    }
+
+    /** A block that passed proposal validation on top of {@code parent}, and what executing it produced there. */
+    private record ValidatedExecution(Hash32 blockHash, Head parent, BlockExecutor.Result result) {
     }
 
     private Ledger(RocksLedgerDb db, Genesis genesis, Tip tip, List<Long> missingHandovers) {
@@ -244,7 +251,12 @@ public final class Ledger implements AutoCloseable {
         return tip.head().stateRoot();
     }
 
-    /** Height, hash, time and state root of the committed tip, read together. */
+    /** The root of the committed tip's receipts (see {@link ReceiptsRoot}); the next header carries it. */
+    public Hash32 receiptsRoot() {
+        return tip.head().receiptsRoot();
+    }
+
+    /** Height, hash, time, state root and receipts root of the committed tip, read together. */
     public Head head() {
         return tip.head();
     }
@@ -362,12 +374,24 @@ public final class Ledger implements AutoCloseable {
                 t.totals().feesPaid());
     }
 
-    /** Everything a validator checks before voting for {@code block}; the reason if it must not. */
+    /**
+     * Everything a validator checks before voting for {@code block}; the reason if it must not. A block
+     * that passes was executed on the way; that execution is kept (one block's worth) for {@link #commit}
+     * of the same block on the same tip, so a validator runs a block once, not twice.
+     */
     public Optional<String> validateProposal(Block block) {
         synchronized (writerLock) {
             Tip t = tip;
-            return ProposalValidator.validate(block, t.head(), genesis, epochAt(t, t.head().height() + 1).validators(), db::get, verified::check);
+            ProposalValidator.Checked c = ProposalValidator.validate(block, t.head(), genesis, epochAt(t, t.head().height() + 1).validators(),
+                    db::get, verified::check);
+            validated = c.refusal().isEmpty() ? new ValidatedExecution(block.hash(), t.head(), c.executed()) : null;
+            return c.refusal();
         }
+    }
+
+    /** Commits that reused the execution of proposal validation instead of running the block again (for tests and metrics). */
+    public long reusedExecutions() {
+        return reusedExecutions;
     }
 
     /**
@@ -393,12 +417,23 @@ public final class Ledger implements AutoCloseable {
             if (bad.isPresent()) {
                 throw refused(block, bad.get());
             }
-            Optional<String> diverged = HeaderLinks.check(block.header(), head, genesis.chainId());
+            // An honest quorum certifies only blocks that link and keep the limits of the genesis every node shares.
+            Optional<String> diverged = HeaderLinks.check(block.header(), head, genesis.chainId())
+                    .or(() -> BlockLimits.check(block, genesis.params()).map(BlockLimits.Breach::toString));
             if (diverged.isPresent()) {
                 throw new LocalFault(LocalFault.Kind.STATE_DIVERGED, "block " + block.height() + " (" + block.hash()
                         + ") is certified by a quorum but does not extend this node's committed chain in " + db.dir() + ": " + diverged.get());
             }
-            BlockCommit c = BlockCommit.prepare(db, block, cert, t.totals(), genesis, t.schedule(), validators, verified::check);
+            // The execution is a function of the block (its hash covers the body) and the committed state
+            // (its head, which only a commit moves, under this lock), so the validated one is the same run.
+            ValidatedExecution v = validated;
+            validated = null;
+            Optional<BlockExecutor.Result> reuse = v != null && v.blockHash().equals(block.hash()) && v.parent().equals(head)
+                    ? Optional.of(v.result()) : Optional.empty();
+            BlockCommit c = BlockCommit.prepare(db, block, cert, t.totals(), genesis, t.schedule(), validators, verified::check, reuse);
+            if (reuse.isPresent()) {
+                reusedExecutions++;
+            }
             db.writeSynced(c::fill);
             List<ValidatorEpoch> epochs = t.epochs();
             if (c.promoted().isPresent()) {

@@ -16,37 +16,46 @@ import java.util.function.Function;
 
 /**
  * The checks a validator runs on a proposed block before voting for it, cheapest first: header links,
- * proposer, size limits, body against header, then every transaction executed in order on a scratch
- * copy of the state it touches. A block that passes contains no invalid transaction (bad signature,
- * nonce, or balance for amount plus fee); transactions that a ledger rule refuses are allowed and get
- * a REJECTED receipt (see {@link BlockExecutor}).
+ * proposer, the block limits (transactions, bytes, declared gas: {@link BlockLimits}), body against
+ * header, then every transaction executed in order on a scratch copy of the state it touches. A
+ * block that passes contains no invalid transaction (bad signature, nonce, or balance for amount plus
+ * fee); transactions that a ledger rule refuses are allowed and get a REJECTED receipt (see
+ * {@link BlockExecutor}).
  */
 final class ProposalValidator {
     private ProposalValidator() {
     }
 
+    /**
+     * What validation found: the reason to refuse, or none; and the execution on the way (null when the
+     * block was refused before its transactions ran), which commit may reuse for the same block on the
+     * same tip instead of running it again.
+     */
+    record Checked(Optional<String> refusal, BlockExecutor.Result executed) {
+        static Checked refused(Optional<String> why) {
+            return new Checked(why, null);
+        }
+    }
+
     /** @param validators the set in force at the height after {@code tip} (see {@link Ledger#epochAt}) */
-    static Optional<String> validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
-                                     Function<Transaction, Optional<TxRejection>> stateless) {
+    static Checked validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
+                            Function<Transaction, Optional<TxRejection>> stateless) {
         ChainParams p = genesis.params();
         Optional<String> links = HeaderLinks.check(block.header(), tip, genesis.chainId());
         if (links.isPresent()) {
-            return links;
+            return Checked.refused(links);
         }
         if (!validators.contains(block.header().proposer())) {
-            return Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height());
+            return Checked.refused(Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height()));
         }
-        int txs = block.transactions().size();
-        if (txs > p.maxBlockTxs()) {
-            return Optional.of("block has " + txs + " transactions; the limit is " + p.maxBlockTxs());
+        // The bounds before the body: counting and encoding are cheaper than hashing every transaction for the root.
+        Optional<BlockLimits.Breach> over = BlockLimits.check(block, p);
+        if (over.isPresent()) {
+            return Checked.refused(Optional.of(over.get().toString()));
         }
         Optional<String> body = block.checkBody();
         if (body.isPresent()) {
-            return body;
-        }
-        int bytes = block.encode().length;
-        if (bytes > p.maxBlockBytes()) {
-            return Optional.of("block is " + bytes + " bytes; the limit is " + p.maxBlockBytes());
+            return Checked.refused(body);
         }
         List<Transaction> list = block.transactions();
         BlockExecutor.Result r = BlockExecutor.execute(new DbState(reader), list,
@@ -56,9 +65,9 @@ final class ProposalValidator {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             // A rule refusal (REJECTED) is a legitimate outcome the proposer could not predict; only invalid transactions spoil a block.
             if (o.status() == BlockExecutor.Status.FAILED) {
-                return Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get());
+                return Checked.refused(Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
             }
         }
-        return Optional.empty();
+        return new Checked(Optional.empty(), r);
     }
 }

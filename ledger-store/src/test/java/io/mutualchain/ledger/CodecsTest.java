@@ -27,7 +27,7 @@ class CodecsTest {
         assertThat(TxLocation.decode(loc.encode())).isEqualTo(loc);
         MtnTotals t = new MtnTotals(Mtn.TOTAL_SUPPLY, 12, 30_000);
         assertThat(MtnTotals.decode(t.encode())).isEqualTo(t);
-        Head head = new Head(4, h, 99, Hash32.ZERO);
+        Head head = new Head(4, h, 99, Hash32.ZERO, Hash32.ZERO);
         assertThat(Head.decode(head.encode())).isEqualTo(head);
     }
 

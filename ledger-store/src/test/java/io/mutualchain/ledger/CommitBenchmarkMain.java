@@ -64,7 +64,7 @@ public final class CommitBenchmarkMain {
                     txs.add(Transaction.sign(genesis.chainId(), senders.get(i), b, ChainParams.DEFAULT.baseFee(), new Transfer(to, 1 + random.nextInt(1000))));
                 }
                 BlockHeader h = new BlockHeader(genesis.chainId(), ledger.height() + 1, ledger.lastBlockHash(), ledger.lastBlockTimeMs() + 1000,
-                        Block.txRoot(txs), ledger.stateRoot(), txs.size(), validator.publicKey(), 0);
+                        Block.txRoot(txs), ledger.stateRoot(), ledger.receiptsRoot(), txs.size(), validator.publicKey(), 0);
                 Block block = new Block(h, txs);
                 byte[] vote = CommitVote.signingBytes(genesis.chainId(), 0, block.height(), block.hash());
                 CommitCertificate cert = new CommitCertificate(0, block.height(), block.hash(),

@@ -54,7 +54,7 @@ class LedgerAssetsOnRocksDbTest {
 
     private List<Receipt> commit(Ledger l, List<Transaction> txs) throws LedgerException {
         BlockHeader h = new BlockHeader(genesis.chainId(), l.height() + 1, l.lastBlockHash(), l.lastBlockTimeMs() + 1000, Block.txRoot(txs),
-                l.stateRoot(), txs.size(), validator.publicKey(), 0);
+                l.stateRoot(), l.receiptsRoot(), txs.size(), validator.publicKey(), 0);
         Block b = new Block(h, txs);
         assertThat(l.validateProposal(b)).isEmpty();
         byte[] vote = CommitVote.signingBytes(genesis.chainId(), 0, b.height(), b.hash());

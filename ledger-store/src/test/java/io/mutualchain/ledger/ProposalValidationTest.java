@@ -47,7 +47,7 @@ class ProposalValidationTest {
     }
 
     private static BlockHeader copy(BlockHeader h, long height, Hash32 prev, long time, Hash32 txRoot, Hash32 stateRoot) {
-        return new BlockHeader(h.chainId(), height, prev, time, txRoot, stateRoot, h.txCount(), h.proposer(), h.view());
+        return new BlockHeader(h.chainId(), height, prev, time, txRoot, stateRoot, h.receiptsRoot(), h.txCount(), h.proposer(), h.view());
     }
 
     @Test
@@ -92,7 +92,7 @@ class ProposalValidationTest {
     void aBlockForAnotherChainIsRefused() {
         Block good = chain.nextBlock(ledger, List.of());
         BlockHeader h = good.header();
-        Block b = new Block(new BlockHeader("mc-other", h.height(), h.prevHash(), h.timestampMs(), h.txRoot(), h.stateRoot(), 0,
+        Block b = new Block(new BlockHeader("mc-other", h.height(), h.prevHash(), h.timestampMs(), h.txRoot(), h.stateRoot(), h.receiptsRoot(), 0,
                 h.proposer(), 0), List.of());
         assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("chain 'mc-other'"));
     }
@@ -100,7 +100,7 @@ class ProposalValidationTest {
     @Test
     void aBlockFromANonValidatorIsRefused() {
         Block b = withHeader(List.of(), h -> new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs(), h.txRoot(),
-                h.stateRoot(), 0, alice.publicKey(), 0));
+                h.stateRoot(), h.receiptsRoot(), 0, alice.publicKey(), 0));
         assertThat(ledger.validateProposal(b)).hasValueSatisfying(m -> assertThat(m).contains("is not a validator"));
     }
 

@@ -87,7 +87,7 @@ final class TestChain {
 
     Block nextBlock(Ledger ledger, List<Transaction> txs, KeyPair proposer) {
         BlockHeader h = new BlockHeader(genesis.chainId(), ledger.height() + 1, ledger.lastBlockHash(), ledger.lastBlockTimeMs() + 1000,
-                Block.txRoot(txs), ledger.stateRoot(), txs.size(), proposer.publicKey(), 0);
+                Block.txRoot(txs), ledger.stateRoot(), ledger.receiptsRoot(), txs.size(), proposer.publicKey(), 0);
         return new Block(h, txs);
     }
 

@@ -25,7 +25,8 @@ public final class ChainJson {
     /** The header of a block answer; refuses one whose fields do not hash to its "hash". */
     public static BlockHeader header(JsonNode b) {
         BlockHeader h = new BlockHeader(b.path("chainId").asText(), b.path("height").asLong(), hash(b, "prevHash"),
-                b.path("timestampMs").asLong(), hash(b, "txRoot"), hash(b, "stateRoot"), b.path("txCount").asInt(),
+                b.path("timestampMs").asLong(), hash(b, "txRoot"), hash(b, "stateRoot"), hash(b, "receiptsRoot"),
+                b.path("txCount").asInt(),
                 PublicKey.of(Hex.decode(b.path("proposer").asText())), b.path("view").asLong());
         if (!h.hash().equals(hash(b, "hash"))) {
             throw new IllegalArgumentException("block " + h.height() + ": the header fields hash to " + h.hash() + ", not to the "

@@ -55,6 +55,7 @@ public final class JsonViews {
         o.put("timestampMs", h.timestampMs());
         o.put("txRoot", hash(h.txRoot()));
         o.put("stateRoot", hash(h.stateRoot()));
+        o.put("receiptsRoot", hash(h.receiptsRoot()));
         o.put("txCount", h.txCount());
         o.put("proposer", hex(h.proposer().toBytes()));
         o.put("proposerAddress", Address.of(h.proposer()).toString());

@@ -67,7 +67,15 @@ public interface NodeApi {
 
     /**
      * Runs a contract function read-only against the committed state with at most {@code gasLimit} gas;
-     * nothing is written and no fee is paid. Every way the run can end is an answer, not an exception.
+     * nothing is written and no fee is paid. Every way the run can end is an answer, not an exception,
+     * except the node's own caps on RPC calls.
+     *
+     * @throws CallLimitException when the run outlasts the node's time cap or no call worker is free
      */
     ContractCallView call(CallRequest request, long gasLimit);
+
+    /** The most gas this node lets one read-only RPC call use ({@code rpc.callGasMax}); the largest gas limit by default. */
+    default long callGasMax() {
+        return io.mutualchain.core.tx.ContractDeploy.GAS_LIMIT_MAX;
+    }
 }

@@ -224,11 +224,24 @@ public final class FakeNodeApi implements NodeApi {
         return Optional.ofNullable(contracts.get(address));
     }
 
+    /** What callGasMax() answers: the node's gas cap for calls. */
+    public volatile long callGasMax = io.mutualchain.core.tx.ContractDeploy.GAS_LIMIT_MAX;
+    /** When set, call() throws it instead of answering (the node's time cap or a full worker queue). */
+    public volatile CallLimitException callFailure;
+
     @Override
     public ContractCallView call(CallRequest request, long gasLimit) {
         lastCall = request;
         lastCallGas = gasLimit;
+        if (callFailure != null) {
+            throw callFailure;
+        }
         return nextCallAnswer;
+    }
+
+    @Override
+    public long callGasMax() {
+        return callGasMax;
     }
 
     /** Puts every pending transaction into a new block, executes it, and certifies it. */
@@ -238,7 +251,7 @@ public final class FakeNodeApi implements NodeApi {
         List<Transaction> body = List.copyOf(mempool);
         mempool.clear();
         BlockHeader header = new BlockHeader(CHAIN_ID, height, prev, GENESIS_TIME_MS + height * 1000, Block.txRoot(body),
-                Hash32.ZERO, body.size(), validator.publicKey(), 0);
+                Hash32.ZERO, Hash32.ZERO, body.size(), validator.publicKey(), 0);
         Block block = new Block(header, body);
         Address proposer = Address.of(validator.publicKey());
         for (int i = 0; i < body.size(); i++) {
@@ -268,7 +281,7 @@ public final class FakeNodeApi implements NodeApi {
         long height = blocks.size() + 1;
         Hash32 prev = blocks.isEmpty() ? Sha256.hash(new byte[] {0}) : blocks.get(blocks.size() - 1).block().hash();
         BlockHeader header = new BlockHeader(CHAIN_ID, height, prev, GENESIS_TIME_MS + height * 1000, Block.txRoot(body),
-                Hash32.ZERO, body.size(), validator.publicKey(), 0);
+                Hash32.ZERO, Hash32.ZERO, body.size(), validator.publicKey(), 0);
         Block block = new Block(header, body);
         for (int i = 0; i < body.size(); i++) {
             txs.put(body.get(i).id(), new TxView(body.get(i), height, i, block.hash()));

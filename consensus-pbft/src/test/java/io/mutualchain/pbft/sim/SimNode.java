@@ -98,7 +98,7 @@ final class SimNode {
             txs.add(TX_POOL.get((int) ((txPick + i + h) % TX_POOL.size())));
         }
         Hash32 root = wrongRoot ? Sha256.hash(new byte[] {(byte) tick, 7}) : root();
-        BlockHeader header = new BlockHeader(chainId, h, headHash(genesis), ts, Block.txRoot(txs), root, txs.size(),
+        BlockHeader header = new BlockHeader(chainId, h, headHash(genesis), ts, Block.txRoot(txs), root, root, txs.size(),
                 key.publicKey(), view);
         return new Block(header, txs);
     }

@@ -612,7 +612,7 @@ public final class Simulation {
         Signed<PrePrepare> pp = (Signed<PrePrepare>) decode(payload);
         Block b = pp.body().block();
         BlockHeader h = b.header();
-        BlockHeader other = new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs() + 1, h.txRoot(), h.stateRoot(),
+        BlockHeader other = new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs() + 1, h.txRoot(), h.stateRoot(), h.receiptsRoot(),
                 h.txCount(), h.proposer(), h.view());
         PrePrepare alt = new PrePrepare(pp.body().view(), pp.body().height(), new Block(other, b.transactions()));
         return Signed.sign(alt, from.key, CHAIN_ID).encode();

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
  * A block header. {@code stateRoot} is the root of the world state after the parent block (for
  * height 1, after genesis): execution follows ordering, so a proposer never needs to run a block
  * before proposing it, and every node checks the root it computed when it sees the next header.
+ * {@code receiptsRoot} is deferred the same way: the Merkle root over the consensus encodings of the
+ * parent block's receipts, in block order (for height 1, the root of no receipts), so every outcome a
+ * node computed is checked by the others one block later.
  * {@code timestampMs} is the proposer's clock, checked to be after the parent's; it is the only
- * time state transitions may read. The hash is SHA-256("MC-HDR-V1" || canonical encoding).
+ * time state transitions may read. The hash is SHA-256("MC-HDR-V2" || canonical encoding).
  */
 public record BlockHeader(String chainId, long height, Hash32 prevHash, long timestampMs, Hash32 txRoot,
-                          Hash32 stateRoot, int txCount, PublicKey proposer, long view) {
-    private static final byte[] TAG = "MC-HDR-V1".getBytes(StandardCharsets.US_ASCII);
+                          Hash32 stateRoot, Hash32 receiptsRoot, int txCount, PublicKey proposer, long view) {
+    private static final byte[] TAG = "MC-HDR-V2".getBytes(StandardCharsets.US_ASCII);
 
     public BlockHeader {
         if (chainId == null || chainId.isEmpty() || chainId.getBytes(StandardCharsets.UTF_8).length > Transaction.MAX_CHAIN_ID_BYTES) {
@@ -39,6 +42,7 @@ public record BlockHeader(String chainId, long height, Hash32 prevHash, long tim
         w.uint(timestampMs);
         txRoot.write(w);
         stateRoot.write(w);
+        receiptsRoot.write(w);
         w.uint(txCount);
         proposer.write(w);
         w.uint(view);
@@ -52,13 +56,14 @@ public record BlockHeader(String chainId, long height, Hash32 prevHash, long tim
                 r.uint("header.timestampMs", Long.MAX_VALUE),
                 Hash32.read(r, "header.txRoot"),
                 Hash32.read(r, "header.stateRoot"),
+                Hash32.read(r, "header.receiptsRoot"),
                 r.uintAsInt("header.txCount", Integer.MAX_VALUE),
                 PublicKey.read(r, "header.proposer"),
                 r.uint("header.view", Long.MAX_VALUE));
     }
 
     public byte[] encode() {
-        CanonicalWriter w = new CanonicalWriter(200);
+        CanonicalWriter w = new CanonicalWriter(232);
         write(w);
         return w.toByteArray();
     }

@@ -13,21 +13,43 @@ import io.mutualchain.core.codec.CanonicalWriter;
  * @param checkpointInterval K: a checkpoint every K blocks
  * @param watermarkWindow    L: heights in flight at once (h, h + L]
  * @param gasPrice           base units of MTN a contract transaction pays per unit of gas used, on top of the base fee
+ * @param blockGasLimit      most gas the contract transactions of one block may declare together (the sum of their gas
+ *                           limits, not of what they end up using), so that a block's execution time is bounded before it
+ *                           runs; other kinds of transaction use no gas and are bounded by {@code maxBlockTxs}
  */
 public record ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int maxBlockBytes,
-                          int checkpointInterval, int watermarkWindow, long gasPrice) {
+                          int checkpointInterval, int watermarkWindow, long gasPrice, long blockGasLimit) {
     /** One base unit per gas: a contract call of 100,000 gas costs 0.001 MTN on top of the base fee. */
     public static final long DEFAULT_GAS_PRICE = 1L;
     /** Bounds the price so that gas limit times price can never overflow (see {@code ContractDeploy.GAS_LIMIT_MAX}). */
     public static final long GAS_PRICE_MAX = 1_000_000L;
-    public static final ChainParams DEFAULT = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, 100, 200, DEFAULT_GAS_PRICE);
+    /**
+     * Two calls at the largest gas limit a transaction may ask for ({@code ContractDeploy.GAS_LIMIT_MAX}), or
+     * two hundred of 100,000 gas. A block full of the slowest code measured (an infinite loop: 3 to 5 ns per
+     * gas on a 2-core machine shared with other builds) runs in under 100 ms, and a validator runs it twice
+     * (validation, commit): far inside the first view-change timeout (2 s or more). See docs/ledger.md
+     * "Block gas limit" for the measurement.
+     */
+    public static final long DEFAULT_BLOCK_GAS_LIMIT = 20_000_000L;
+    /** Above this a block could run for minutes on any machine; a genesis asking for more is refused. */
+    public static final long BLOCK_GAS_LIMIT_MAX = 10_000_000_000L;
+    public static final ChainParams DEFAULT = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, 100, 200, DEFAULT_GAS_PRICE,
+            DEFAULT_BLOCK_GAS_LIMIT);
 
-    /** Parameters with the default gas price, for chains and tests that predate contracts. */
+    /** Parameters with the default gas price and block gas limit, for chains and tests that predate contracts. */
     public ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int maxBlockBytes, int checkpointInterval, int watermarkWindow) {
-        this(baseFee, maxTxBytes, maxBlockTxs, maxBlockBytes, checkpointInterval, watermarkWindow, DEFAULT_GAS_PRICE);
+        this(baseFee, maxTxBytes, maxBlockTxs, maxBlockBytes, checkpointInterval, watermarkWindow, DEFAULT_GAS_PRICE, DEFAULT_BLOCK_GAS_LIMIT);
+    }
+
+    /** These parameters with another block gas limit. */
+    public ChainParams withBlockGasLimit(long limit) {
+        return new ChainParams(baseFee, maxTxBytes, maxBlockTxs, maxBlockBytes, checkpointInterval, watermarkWindow, gasPrice, limit);
     }
 
     public ChainParams {
+        if (blockGasLimit < 1 || blockGasLimit > BLOCK_GAS_LIMIT_MAX) {
+            throw new IllegalArgumentException("blockGasLimit must be between 1 and " + BLOCK_GAS_LIMIT_MAX + " gas");
+        }
         if (gasPrice < 0 || gasPrice > GAS_PRICE_MAX) {
             throw new IllegalArgumentException("gasPrice must be between 0 and " + GAS_PRICE_MAX + " base units per gas");
         }
@@ -52,13 +74,14 @@ public record ChainParams(long baseFee, int maxTxBytes, int maxBlockTxs, int max
     }
 
     public void write(CanonicalWriter w) {
-        w.uint(baseFee).uint(maxTxBytes).uint(maxBlockTxs).uint(maxBlockBytes).uint(checkpointInterval).uint(watermarkWindow).uint(gasPrice);
+        w.uint(baseFee).uint(maxTxBytes).uint(maxBlockTxs).uint(maxBlockBytes).uint(checkpointInterval).uint(watermarkWindow).uint(gasPrice)
+                .uint(blockGasLimit);
     }
 
     public static ChainParams read(CanonicalReader r) {
         return new ChainParams(r.uint("baseFee", Long.MAX_VALUE), r.uintAsInt("maxTxBytes", Integer.MAX_VALUE),
                 r.uintAsInt("maxBlockTxs", Integer.MAX_VALUE), r.uintAsInt("maxBlockBytes", Integer.MAX_VALUE),
                 r.uintAsInt("checkpointInterval", Integer.MAX_VALUE), r.uintAsInt("watermarkWindow", Integer.MAX_VALUE),
-                r.uint("gasPrice", GAS_PRICE_MAX));
+                r.uint("gasPrice", GAS_PRICE_MAX), r.uint("blockGasLimit", BLOCK_GAS_LIMIT_MAX));
     }
 }

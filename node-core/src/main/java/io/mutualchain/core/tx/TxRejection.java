@@ -18,7 +18,11 @@ public record TxRejection(Reason reason, String message) {
         INSUFFICIENT_BALANCE(-32017),
         DUPLICATE(-32018),
         POOL_FULL(-32019),
-        NOT_ALLOWED(-32020);
+        NOT_ALLOWED(-32020),
+        /** A contract transaction whose gas limit alone is above the chain's block gas limit: no block could carry it. */
+        GAS_OVER_BLOCK_LIMIT(-32021),
+        /** The sender already has as much pending in this node's pool as one account may (transactions or declared gas). */
+        SENDER_LIMIT(-32022);
 
         private final int rpcCode;
 

@@ -20,7 +20,7 @@ class BlockTest {
             Transaction.sign("mc-test", TestKeys.key(1), 1, 10_000, new Transfer(TestKeys.key(3).address(), 6)));
 
     private static BlockHeader header(int txCount, Hash32 txRoot) {
-        return new BlockHeader("mc-test", 1, Hash32.ZERO, 1_000, txRoot, Hash32.ZERO, txCount, TestKeys.key(7).publicKey(), 0);
+        return new BlockHeader("mc-test", 1, Hash32.ZERO, 1_000, txRoot, Hash32.ZERO, Hash32.ZERO, txCount, TestKeys.key(7).publicKey(), 0);
     }
 
     @Test
@@ -49,12 +49,12 @@ class BlockTest {
     void theBlockHashIsSha256OfTheTaggedHeaderEncoding() {
         BlockHeader h = header(2, Block.txRoot(TXS));
         assertThat(new Block(h, TXS).hash()).isEqualTo(h.hash());
-        assertThat(h.hash()).isEqualTo(Sha256.hash("MC-HDR-V1".getBytes(StandardCharsets.US_ASCII), h.encode()));
+        assertThat(h.hash()).isEqualTo(Sha256.hash("MC-HDR-V2".getBytes(StandardCharsets.US_ASCII), h.encode()));
     }
 
     @Test
     void aHeaderBelowHeightOneIsRefused() {
-        assertThatThrownBy(() -> new BlockHeader("mc-test", 0, Hash32.ZERO, 0, Hash32.ZERO, Hash32.ZERO, 0, TestKeys.key(7).publicKey(), 0))
+        assertThatThrownBy(() -> new BlockHeader("mc-test", 0, Hash32.ZERO, 0, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 0, TestKeys.key(7).publicKey(), 0))
                 .hasMessage("block height starts at 1, was 0");
     }
 }

@@ -149,7 +149,7 @@ class MalformedKernelValuesTest {
     }
 
     private static BlockHeader header(long height) {
-        return new BlockHeader(CHAIN, height, Hash32.ZERO, 1_700_000_000_000L, Hash32.ZERO, Hash32.ZERO, 0,
+        return new BlockHeader(CHAIN, height, Hash32.ZERO, 1_700_000_000_000L, Hash32.ZERO, Hash32.ZERO, Hash32.ZERO, 0,
                 TestKeys.key(3).publicKey(), 0);
     }
 

@@ -91,6 +91,7 @@ public final class CoreArbitraries {
                 .use(nonNegativeLongs()).in(HeaderBuilder::timestampMs)
                 .use(hashes()).in(HeaderBuilder::txRoot)
                 .use(hashes()).in(HeaderBuilder::stateRoot)
+                .use(hashes()).in(HeaderBuilder::receiptsRoot)
                 .use(Arbitraries.integers().between(0, Integer.MAX_VALUE)).in(HeaderBuilder::txCount)
                 .use(publicKeys()).in(HeaderBuilder::proposer)
                 .use(nonNegativeLongs()).in(HeaderBuilder::view)
@@ -115,6 +116,7 @@ public final class CoreArbitraries {
         private long timestampMs;
         private Hash32 txRoot;
         private Hash32 stateRoot;
+        private Hash32 receiptsRoot;
         private int txCount;
         private PublicKey proposer;
         private long view;
@@ -125,12 +127,13 @@ public final class CoreArbitraries {
         HeaderBuilder timestampMs(long v) { timestampMs = v; return this; }
         HeaderBuilder txRoot(Hash32 v) { txRoot = v; return this; }
         HeaderBuilder stateRoot(Hash32 v) { stateRoot = v; return this; }
+        HeaderBuilder receiptsRoot(Hash32 v) { receiptsRoot = v; return this; }
         HeaderBuilder txCount(int v) { txCount = v; return this; }
         HeaderBuilder proposer(PublicKey v) { proposer = v; return this; }
         HeaderBuilder view(long v) { view = v; return this; }
 
         BlockHeader build() {
-            return new BlockHeader(chainId, height, prevHash, timestampMs, txRoot, stateRoot, txCount, proposer, view);
+            return new BlockHeader(chainId, height, prevHash, timestampMs, txRoot, stateRoot, receiptsRoot, txCount, proposer, view);
         }
     }
 }

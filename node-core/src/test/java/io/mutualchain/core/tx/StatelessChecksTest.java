@@ -113,7 +113,7 @@ class StatelessChecksTest {
                 Map.entry(Reason.WRONG_CHAIN, -32012), Map.entry(Reason.BAD_SIGNATURE, -32013), Map.entry(Reason.FEE_TOO_LOW, -32014),
                 Map.entry(Reason.NONCE_TOO_LOW, -32015), Map.entry(Reason.NONCE_TOO_HIGH, -32016),
                 Map.entry(Reason.INSUFFICIENT_BALANCE, -32017), Map.entry(Reason.DUPLICATE, -32018), Map.entry(Reason.POOL_FULL, -32019),
-                Map.entry(Reason.NOT_ALLOWED, -32020));
+                Map.entry(Reason.NOT_ALLOWED, -32020), Map.entry(Reason.GAS_OVER_BLOCK_LIMIT, -32021), Map.entry(Reason.SENDER_LIMIT, -32022));
         assertThat(Reason.values()).hasSize(expected.size());
         for (Reason reason : Reason.values()) {
             assertThat(reason.rpcCode()).as(reason.name()).isEqualTo(expected.get(reason));

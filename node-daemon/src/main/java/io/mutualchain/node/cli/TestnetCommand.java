@@ -50,6 +50,9 @@ public final class TestnetCommand implements Callable<Integer> {
             description = "Blocks between PBFT checkpoints (default ${DEFAULT-VALUE}); validator-set changes take effect at checkpoints."
                     + " The watermark window is 2K.")
     int checkpointInterval;
+    @Option(names = "--block-gas-limit", paramLabel = "GAS", defaultValue = "" + ChainParams.DEFAULT_BLOCK_GAS_LIMIT,
+            description = "Most gas the contract transactions of one block may declare together (default ${DEFAULT-VALUE}).")
+    long blockGasLimit;
     @Option(names = "--bind", paramLabel = "HOST", defaultValue = NodeConfig.DEFAULT_RPC_HOST,
             description = "Address every node binds its P2P, JSON-RPC and metrics ports to (default ${DEFAULT-VALUE}; 0.0.0.0 in containers).")
     String bind;
@@ -92,9 +95,9 @@ public final class TestnetCommand implements Callable<Integer> {
         ChainParams params;
         try {
             params = new ChainParams(d.baseFee(), d.maxTxBytes(), d.maxBlockTxs(), d.maxBlockBytes(), checkpointInterval,
-                    2 * checkpointInterval, d.gasPrice());
+                    2 * checkpointInterval, d.gasPrice(), blockGasLimit);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--checkpoint-interval " + checkpointInterval + ": " + e.getMessage());
+            throw new UserError("--checkpoint-interval " + checkpointInterval + ", --block-gas-limit " + blockGasLimit + ": " + e.getMessage());
         }
         Genesis genesis = ChainSetup.genesis(chainId, vs, out, params);
         Path genesisFile = out.resolve("genesis.json");

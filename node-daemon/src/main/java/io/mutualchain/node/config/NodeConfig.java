@@ -22,10 +22,12 @@ import java.util.List;
  * @param metricsPort          port of /metrics, /health and /ready on rpcHost; 0 turns them off
  * @param adminTokenFile       file holding the bearer token of the {@code admin_} RPC methods; null
  *                             (the default) leaves them off: they do not exist
+ * @param calls                caps on read-only contract runs for RPC callers ({@code mc_call}, {@code mc_estimateGas})
  */
 public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
                          int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
-                         String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile) {
+                         String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile,
+                         CallLimits calls) {
     public static final String DEFAULT_RPC_HOST = "127.0.0.1";
     public static final int DEFAULT_RPC_PORT = 8545;
     public static final int DEFAULT_TICK_MS = 50;
@@ -50,6 +52,17 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
             throw new IllegalArgumentException("p2p and metrics ports must be TCP ports (0 to 65535)");
         }
         peers = List.copyOf(peers);
+        if (calls == null) {
+            throw new IllegalArgumentException("call limits are missing");
+        }
+    }
+
+    /** A node with the default caps on read-only RPC calls. */
+    public NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
+                      int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
+                      String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile) {
+        this(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool, p2pHost, p2pPort, peers,
+                metricsPort, adminTokenFile, CallLimits.DEFAULT);
     }
 
     /** A node with the admin methods off. */
@@ -58,6 +71,12 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
                       String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort) {
         this(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool, p2pHost, p2pPort, peers,
                 metricsPort, null);
+    }
+
+    /** This config with other caps on read-only RPC calls. */
+    public NodeConfig withCalls(CallLimits limits) {
+        return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, limits);
     }
 
     /** Whether the {@code admin_} methods are on (a token file is configured). */
@@ -78,22 +97,22 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
 
     public NodeConfig withDataDir(Path dir) {
         return new NodeConfig(name, dir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
     }
 
     public NodeConfig withFiles(Path genesis, Path key) {
         return new NodeConfig(name, dataDir, genesis, key, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
     }
 
     public NodeConfig withRpcPort(int port) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, port, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
     }
 
     /** This config with the admin methods behind the token in {@code file} (null turns them off). */
     public NodeConfig withAdminTokenFile(Path file) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, file);
+                p2pHost, p2pPort, peers, metricsPort, file, calls);
     }
 }

@@ -21,9 +21,10 @@ import java.util.List;
  *   "dataDir": "data/node0",
  *   "genesis": "genesis.json",
  *   "key": "node0.key.json",
- *   "rpc": {"host": "127.0.0.1", "port": 8545, "adminTokenFile": "admin.token"},
+ *   "rpc": {"host": "127.0.0.1", "port": 8545, "adminTokenFile": "admin.token",
+ *           "callGasMax": 1000000, "callTimeoutMs": 1000, "callWorkers": 2},
  *   "consensus": {"tickMs": 50, "emptyBlockIntervalMs": 5000},
- *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864},
+ *   "mempool": {"maxTransactions": 50000, "maxPerSender": 1000, "maxBytes": 67108864, "maxGasPerSender": 100000000},
  *   "p2p": {"host": "127.0.0.1", "port": 26656,
  *           "peers": [{"name": "node1", "publicKey": "…64 hex…", "host": "127.0.0.1", "port": 26657}]},
  *   "metrics": {"port": 9545}
@@ -65,12 +66,16 @@ public final class NodeConfigFile {
                     cons.path("emptyBlockIntervalMs").asLong(NodeConfig.DEFAULT_EMPTY_BLOCK_INTERVAL_MS),
                     new MempoolLimits(mp.path("maxTransactions").asInt(d.maxTransactions()),
                             mp.path("maxPerSender").asInt(d.maxPerSender()),
-                            mp.path("maxBytes").asLong(d.maxBytes())),
+                            mp.path("maxBytes").asLong(d.maxBytes()),
+                            mp.path("maxGasPerSender").asLong(d.maxGasPerSender())),
                     p2p.path("host").asText(NodeConfig.DEFAULT_RPC_HOST),
                     p2p.path("port").asInt(0),
                     peers(p2p.path("peers")),
                     root.path("metrics").path("port").asInt(0),
-                    optionalPath(base, rpc, "adminTokenFile"));
+                    optionalPath(base, rpc, "adminTokenFile"),
+                    new CallLimits(rpc.path("callGasMax").asLong(CallLimits.DEFAULT_GAS_MAX),
+                            rpc.path("callTimeoutMs").asLong(CallLimits.DEFAULT_TIMEOUT_MS),
+                            rpc.path("callWorkers").asInt(CallLimits.DEFAULT_WORKERS)));
         } catch (IllegalArgumentException e) {
             throw new IOException("config file " + file + ": " + e.getMessage());
         }
@@ -83,13 +88,15 @@ public final class NodeConfigFile {
         root.put("dataDir", relative(base, c.dataDir()));
         root.put("genesis", relative(base, c.genesisFile()));
         root.put("key", relative(base, c.keyFile()));
-        ObjectNode rpc = root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort());
+        ObjectNode rpc = root.putObject("rpc").put("host", c.rpcHost()).put("port", c.rpcPort())
+                .put("callGasMax", c.calls().gasMax()).put("callTimeoutMs", c.calls().timeoutMs()).put("callWorkers", c.calls().workers());
         if (c.adminTokenFile() != null) {
             rpc.put("adminTokenFile", relative(base, c.adminTokenFile()));
         }
         root.putObject("consensus").put("tickMs", c.tickMs()).put("emptyBlockIntervalMs", c.emptyBlockIntervalMs());
         root.putObject("mempool").put("maxTransactions", c.mempool().maxTransactions())
-                .put("maxPerSender", c.mempool().maxPerSender()).put("maxBytes", c.mempool().maxBytes());
+                .put("maxPerSender", c.mempool().maxPerSender()).put("maxBytes", c.mempool().maxBytes())
+                .put("maxGasPerSender", c.mempool().maxGasPerSender());
         ObjectNode p2p = root.putObject("p2p").put("host", c.p2pHost()).put("port", c.p2pPort());
         ArrayNode peers = p2p.putArray("peers");
         for (PeerEntry p : c.peers()) {

@@ -1,5 +1,6 @@
 package io.mutualchain.node.mempool;
 
+import io.mutualchain.core.block.BlockGas;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.Transaction;
@@ -8,6 +9,7 @@ import io.mutualchain.core.tx.TxRejection.Reason;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.ledger.exec.StateChecks;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +27,10 @@ import java.util.TreeMap;
  *
  * <p>The caller runs the stateless checks (chain, size, fee, signature) before {@link #add}; the pool
  * checks what needs state: nonce against committed nonce plus pending count, and that the sender can
- * pay for all its pending transactions.
+ * pay for all its pending transactions; then the per-sender bounds (pending transactions and the gas
+ * their contract transactions declare, {@link MempoolLimits}), refused as {@code SENDER_LIMIT}.
+ * Block building takes senders round-robin from a starting sender that moves on each time, so no
+ * sender that arrived early is always first to the block's gas.
  */
 public final class Mempool {
     private static final SortedMap<Long, Transaction> EMPTY = new TreeMap<>();
@@ -36,6 +41,8 @@ public final class Mempool {
     /** Senders in order of first arrival; each sender's transactions keyed by nonce. */
     private final LinkedHashMap<Address, TreeMap<Long, Transaction>> bySender = new LinkedHashMap<>();
     private long bytes;
+    /** Where the next {@link #takeForBlock} starts among the senders; moves on by one each time (node-local fairness, never hashed). */
+    private int rotation;
     /** When each pending transaction was last gossiped (System.nanoTime); node-local, never hashed. */
     private final Map<Hash32, Long> gossipedAt = new HashMap<>();
 
@@ -83,8 +90,20 @@ public final class Mempool {
                     + " does not cover " + needed + " (amount plus fee, with pending transactions; base units)"));
         }
         if (pendingCount >= limits.maxPerSender()) {
-            return Optional.of(TxRejection.of(Reason.POOL_FULL,
-                    "sender " + sender + " already has " + pendingCount + " pending transactions (limit " + limits.maxPerSender() + ")"));
+            return Optional.of(TxRejection.of(Reason.SENDER_LIMIT, "sender " + sender + " already has " + pendingCount
+                    + " pending transactions, the most one sender may have in this node's pool (mempool.maxPerSender); retry after they commit"));
+        }
+        long gas = BlockGas.of(tx);
+        if (gas > 0) {
+            long pendingGas = 0;
+            for (Transaction p : live.values()) {
+                pendingGas += BlockGas.of(p);
+            }
+            if (pendingGas + gas > limits.maxGasPerSender()) {
+                return Optional.of(TxRejection.of(Reason.SENDER_LIMIT, "sender " + sender + " has contract transactions declaring "
+                        + pendingGas + " gas pending; with this one's " + gas + " that is over the " + limits.maxGasPerSender()
+                        + " one sender may have in this node's pool (mempool.maxGasPerSender); retry after they commit"));
+            }
         }
         if (byId.size() >= limits.maxTransactions() || bytes + tx.encodedSize() > limits.maxBytes()) {
             return Optional.of(TxRejection.of(Reason.POOL_FULL, "the transaction pool is full (" + byId.size()
@@ -129,16 +148,38 @@ public final class Mempool {
 
     /** Up to {@code maxTxs} transactions and {@code maxBytes} bytes, each sender's in nonce order, senders taken round-robin. */
     public synchronized List<Transaction> take(int maxTxs, long maxBytes) {
+        return take(maxTxs, maxBytes, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * Up to {@code maxTxs} transactions, {@code maxBytes} bytes and {@code maxGas} declared gas ({@link BlockGas}),
+     * each sender's in nonce order, senders taken round-robin. A sender whose next transaction does not fit the
+     * gas left is passed over for the rest of this block (its later nonces cannot go first) while the others
+     * go on filling it; nothing is removed, so what did not fit is offered again for the next block. Each call
+     * starts one sender further on, so the senders that arrived first do not always take the gas first.
+     */
+    public synchronized List<Transaction> takeForBlock(int maxTxs, long maxBytes, long maxGas) {
+        List<Transaction> out = take(maxTxs, maxBytes, maxGas, rotation);
+        rotation = (rotation + 1) % (1 << 30);
+        return out;
+    }
+
+    private List<Transaction> take(int maxTxs, long maxBytes, long maxGas, int start) {
         List<Transaction> out = new ArrayList<>(Math.min(maxTxs, byId.size()));
         List<Iterator<Transaction>> cursors = new ArrayList<>(bySender.size());
         for (TreeMap<Long, Transaction> m : bySender.values()) {
             cursors.add(m.values().iterator());
         }
+        if (!cursors.isEmpty()) {
+            Collections.rotate(cursors, -(start % cursors.size()));
+        }
         long used = 0;
+        long gas = 0;
         boolean progress = true;
         while (progress && out.size() < maxTxs) {
             progress = false;
-            for (Iterator<Transaction> it : cursors) {
+            for (int i = 0; i < cursors.size(); i++) {
+                Iterator<Transaction> it = cursors.get(i);
                 if (out.size() >= maxTxs || !it.hasNext()) {
                     continue;
                 }
@@ -146,8 +187,14 @@ public final class Mempool {
                 if (used + tx.encodedSize() > maxBytes) {
                     return out;
                 }
+                long g = BlockGas.of(tx);
+                if (g > maxGas - gas) {
+                    cursors.set(i, Collections.emptyIterator());
+                    continue;
+                }
                 out.add(tx);
                 used += tx.encodedSize();
+                gas += g;
                 progress = true;
             }
         }

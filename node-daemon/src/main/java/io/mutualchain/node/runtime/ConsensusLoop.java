@@ -307,12 +307,12 @@ final class ConsensusLoop implements AutoCloseable {
         }
         doing = "proposing a block";
         long now = System.currentTimeMillis();
-        List<Transaction> txs = mempool.take(params.maxBlockTxs(), params.maxBlockBytes() - 4096L);
+        List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - 4096L, params.blockGasLimit());
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
         Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
-                ledger.lastBlockTimeMs(), ledger.stateRoot(), txs, self, engine.view(), now);
+                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), now);
         engine.propose(block);
         return true;
     }

@@ -178,7 +178,9 @@ public final class Node implements AutoCloseable {
             wake.run();
             gossip.publish(tx.encode());
         };
-        NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, loop::isValidator, onAdmitted), stats);
+        ReadOnlyCalls calls = new ReadOnlyCalls(config.calls());
+        started.push(calls);
+        NodeApi api = TimedNodeApi.wrap(new NodeApiAdapter(config.name(), ledger, mempool, view, loop::isValidator, onAdmitted, calls), stats);
         rpc = new RpcServer(RpcConfig.defaults().withHost(config.rpcHost()).withPort(config.rpcPort()), api, chainEvents);
         if (adminToken != null) {
             rpc.enableAdmin(adminToken, new NodeAdmin(config, key, ledger, mempool, p2p, loop::isValidator,

@@ -48,10 +48,12 @@ final class NodeApiAdapter implements NodeApi {
     private final BooleanSupplier validator;
     private final Consumer<Transaction> onAdmitted;
     private final TxAdmission admission;
+    private final ReadOnlyCalls calls;
 
     NodeApiAdapter(String nodeName, Ledger ledger, Mempool mempool, LongSupplier view, BooleanSupplier validator,
-                   Consumer<Transaction> onAdmitted) {
+                   Consumer<Transaction> onAdmitted, ReadOnlyCalls calls) {
         this.nodeName = nodeName;
+        this.calls = calls;
         this.ledger = ledger;
         this.mempool = mempool;
         this.accounts = new LedgerAccounts(ledger);
@@ -145,10 +147,18 @@ final class NodeApiAdapter implements NodeApi {
         return ledger.contract(address).map(c -> ContractViews.contract(c, ledger.account(address).balance()));
     }
 
+    /** On a call worker, within the node's time cap; the gas cap is {@link #callGasMax()}, enforced here too. */
     @Override
     public ContractCallView call(CallRequest request, long gasLimit) {
-        return ContractViews.run(ledger.call(request.from(), request.contract(), request.function(), ContractViews.encode(request.args()),
-                request.value(), gasLimit));
+        long gas = Math.min(gasLimit, calls.gasMax());
+        byte[] args = ContractViews.encode(request.args());
+        return ContractViews.run(calls.run(() -> ledger.call(request.from(), request.contract(), request.function(), args,
+                request.value(), gas)));
+    }
+
+    @Override
+    public long callGasMax() {
+        return calls.gasMax();
     }
 
     /** The pending set is shown only while it is not yet in force at {@code height} (at the next height it may already be). */

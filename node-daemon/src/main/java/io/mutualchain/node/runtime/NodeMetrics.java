@@ -55,6 +55,8 @@ final class NodeMetrics {
         m.add(new Metric("mc_sync_blocks_received_total", "counter", "Blocks received by block sync.", sync::syncedBlocks));
         m.add(new Metric("mc_gossip_received_total", "counter", "Transactions received by gossip.", gossip::received));
         m.add(new Metric("mc_gossip_dropped_total", "counter", "Gossiped transactions dropped because workers were busy.", gossip::dropped));
+        m.add(new Metric("mc_blocks_executed_once_total", "counter",
+                "Committed blocks whose execution during proposal validation was reused at commit.", ledger::reusedExecutions));
         m.add(new Metric("mc_rocksdb_size_bytes", "gauge", "Approximate size of the node's RocksDB files.", ledger::approximateSizeBytes));
         return new MetricsServer(config.rpcHost(), config.metricsPort(), m, healthy, () -> {
             if (!healthy.getAsBoolean()) {

@@ -1,5 +1,6 @@
 package io.mutualchain.node.runtime;
 
+import io.mutualchain.core.block.BlockGas;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Genesis;
 import io.mutualchain.core.codec.CodecException;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The one admission path for a raw transaction, whether a wallet or a peer sent it: decode, the
- * stateless checks (through the ledger's verified-transaction cache, so the block that later carries
+ * chain's gas bound on one transaction, the stateless checks (through the ledger's verified-transaction cache, so the block that later carries
  * it is not signature-checked again), not already committed, then the pool's checks against
  * committed state.
  */
@@ -45,6 +46,11 @@ final class TxAdmission {
             tx = Transaction.decode(raw);
         } catch (CodecException e) {
             throw new TxRejectedException(TxRejection.of(TxRejection.Reason.MALFORMED, "transaction does not decode: " + e.getMessage()));
+        }
+        long gas = BlockGas.of(tx);
+        if (gas > p.blockGasLimit()) {
+            throw new TxRejectedException(TxRejection.of(TxRejection.Reason.GAS_OVER_BLOCK_LIMIT, "the transaction's gas limit " + gas
+                    + " is above the chain's block gas limit " + p.blockGasLimit() + "; no block could carry it"));
         }
         if (mempool.contains(tx.id())) {
             // Checked first: gossip brings most transactions more than once, and this is the cheap test.

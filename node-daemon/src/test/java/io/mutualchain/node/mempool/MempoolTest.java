@@ -95,7 +95,7 @@ class MempoolTest {
         Mempool pool = new Mempool(new MempoolLimits(100, 2, 1 << 20), FEE);
         pool.add(transfer(alice, 0, 1), state);
         pool.add(transfer(alice, 1, 1), state);
-        assertThat(pool.add(transfer(alice, 2, 1), state)).map(TxRejection::reason).contains(Reason.POOL_FULL);
+        assertThat(pool.add(transfer(alice, 2, 1), state)).map(TxRejection::reason).contains(Reason.SENDER_LIMIT);
     }
 
     @Test

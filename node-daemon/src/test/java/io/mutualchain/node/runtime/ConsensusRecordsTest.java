@@ -87,7 +87,7 @@ class ConsensusRecordsTest {
     }
 
     private Block block(long height, Hash32 prev) {
-        BlockHeader h = new BlockHeader("records-test", height, prev, 1000 + height, Block.txRoot(List.of()), Hash32.ZERO, 0,
+        BlockHeader h = new BlockHeader("records-test", height, prev, 1000 + height, Block.txRoot(List.of()), Hash32.ZERO, Hash32.ZERO, 0,
                 key.publicKey(), 0);
         return new Block(h, List.of());
     }

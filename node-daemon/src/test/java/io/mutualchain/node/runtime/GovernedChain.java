@@ -81,7 +81,7 @@ final class GovernedChain {
     List<Receipt> commit(Ledger l, List<Transaction> txs) throws LedgerException {
         ValidatorSet set = l.epochAt(l.height() + 1).validators();
         BlockHeader h = new BlockHeader(genesis.chainId(), l.height() + 1, l.lastBlockHash(), l.lastBlockTimeMs() + 1000, Block.txRoot(txs),
-                l.stateRoot(), txs.size(), set.get(0).publicKey(), 0);
+                l.stateRoot(), l.receiptsRoot(), txs.size(), set.get(0).publicKey(), 0);
         Block b = new Block(h, txs);
         byte[] msg = CommitVote.signingBytes(genesis.chainId(), 0, b.height(), b.hash());
         List<ValidatorSignature> sigs = new ArrayList<>();
@@ -108,6 +108,10 @@ final class GovernedChain {
     }
 
     static NodeApiAdapter adapter(Ledger l) {
-        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { });
+        return adapter(l, io.mutualchain.node.config.CallLimits.DEFAULT);
+    }
+
+    static NodeApiAdapter adapter(Ledger l, io.mutualchain.node.config.CallLimits calls) {
+        return new NodeApiAdapter("n0", l, new Mempool(MempoolLimits.DEFAULT, FEE), () -> 0, () -> false, t -> { }, new ReadOnlyCalls(calls));
     }
 }

@@ -6,6 +6,7 @@ import io.mutualchain.core.tx.ContractDeploy;
 import io.mutualchain.core.types.Address;
 import io.mutualchain.core.types.Mtn;
 import io.mutualchain.rpc.AbiValue;
+import io.mutualchain.rpc.CallLimitException;
 import io.mutualchain.rpc.CallRequest;
 import io.mutualchain.rpc.ContractCallView;
 import io.mutualchain.rpc.ContractJson;
@@ -22,8 +23,13 @@ import java.util.List;
 
 /**
  * The contract methods: {@code mc_call} (a read-only run), {@code mc_estimateGas} (the gas a call
- * would use, run at the largest gas limit a transaction may ask for) and {@code mc_getContract}
- * (code hash and ABI). Arguments are a JSON array of integers (int) and 0x-hex strings (bytes).
+ * would use, run at this node's gas cap for RPC calls) and {@code mc_getContract} (code hash and
+ * ABI). Arguments are a JSON array of integers (int) and 0x-hex strings (bytes).
+ *
+ * <p>A read-only run is free for the caller and costs the node CPU, so the node caps it
+ * ({@link NodeApi#callGasMax()}, and a time cap on the node side): asking for more gas than the cap,
+ * or a run that uses all of it and still runs out, is the typed error {@link CallLimitException.Kind#GAS_CAP};
+ * the node's time cap and a full worker queue are {@code TIME_CAP} and {@code BUSY}.
  */
 final class ContractMethods {
     public static final String CALL = "mc_call";
@@ -42,9 +48,9 @@ final class ContractMethods {
 
     static void register(MethodRegistry registry, NodeApi api) {
         ContractMethods m = new ContractMethods(api);
-        registry.register(RpcMethod.described(CALL, callDoc("Runs a contract function read-only against the committed state.", true)
+        registry.register(RpcMethod.described(CALL, limits(callDoc("Runs a contract function read-only against the committed state.", true))
                 .result(ChainSchemas.object("contract run", "api.md#contract-run")).build(), m::call));
-        registry.register(RpcMethod.described(ESTIMATE_GAS, callDoc("The gas a call would use, run at the largest gas limit.", false)
+        registry.register(RpcMethod.described(ESTIMATE_GAS, limits(callDoc("The gas a call would use, run at this node's gas cap for calls.", false))
                 .result(Schema.integer("gas used"))
                 .error(EXECUTION_FAILED, "the call would not succeed; data is the contract run").build(), m::estimate));
         registry.register(RpcMethod.described(GET_CONTRACT, MethodDoc.of("A contract's code hash and ABI, or null.")
@@ -62,16 +68,45 @@ final class ContractMethods {
                         "at most " + ARGS_MAX + " integers and 0x-hex strings"), "")
                 .optional("from", ChainSchemas.address("caller (default the zero address)"), "")
                 .optional("value", ChainSchemas.amount("MTN sent with the call (default 0)"), "")
-                .optional("gas", Schema.integer(gasUsed ? "gas limit, 1 to " + ContractDeploy.GAS_LIMIT_MAX + " (default the maximum)"
-                        : "ignored: the estimate always runs at the maximum"), "");
+                .optional("gas", Schema.integer(gasUsed ? "gas limit, 1 to the node's cap (rpc.callGasMax, default 1,000,000; "
+                        + "the default is the cap)" : "ignored: the estimate always runs at the node's cap"), "");
+    }
+
+    private static MethodDoc.Builder limits(MethodDoc.Builder doc) {
+        return doc.error(CallLimitException.Kind.GAS_CAP.rpcCode(), "more gas than this node allows a call (rpc.callGasMax)")
+                .error(CallLimitException.Kind.TIME_CAP.rpcCode(), "ran longer than this node allows a call (rpc.callTimeoutMs)")
+                .error(CallLimitException.Kind.BUSY.rpcCode(), "every call worker is busy; retry shortly");
     }
 
     private JsonNode call(Params p) {
-        return ContractJson.run(api.call(request(p), gas(p)));
+        long cap = api.callGasMax();
+        long gas = gas(p, cap);
+        ContractCallView r = run(request(p), gas);
+        if (gas == cap && r.status().equals("OUT_OF_GAS")) {
+            throw capHit(cap, r);
+        }
+        return ContractJson.run(r);
+    }
+
+    private ContractCallView run(CallRequest request, long gas) {
+        try {
+            return api.call(request, gas);
+        } catch (CallLimitException e) {
+            throw new RpcError(e.kind().rpcCode(), e.getMessage(), null);
+        }
+    }
+
+    private static RpcError capHit(long cap, ContractCallView r) {
+        return new RpcError(CallLimitException.Kind.GAS_CAP.rpcCode(), "the call ran out of gas at this node's cap of " + cap
+                + " gas for calls (rpc.callGasMax); it needs more than a call here may use", ContractJson.run(r));
     }
 
     private JsonNode estimate(Params p) {
-        ContractCallView r = api.call(request(p), ContractDeploy.GAS_LIMIT_MAX);
+        long cap = api.callGasMax();
+        ContractCallView r = run(request(p), cap);
+        if (r.status().equals("OUT_OF_GAS")) {
+            throw capHit(cap, r);
+        }
         if (!r.status().equals("SUCCESS")) {
             throw new RpcError(EXECUTION_FAILED, "the call would end in " + r.status() + (r.message().isEmpty() ? "" : ": " + r.message()),
                     ContractJson.run(r));
@@ -79,10 +114,14 @@ final class ContractMethods {
         return JsonCodec.NODES.numberNode(r.gasUsed());
     }
 
-    private static long gas(Params p) {
-        long gas = p.optional("gas").map(v -> ParamReaders.nonNegative("gas", v)).orElse(ContractDeploy.GAS_LIMIT_MAX);
+    private static long gas(Params p, long cap) {
+        long gas = p.optional("gas").map(v -> ParamReaders.nonNegative("gas", v)).orElse(cap);
         if (gas < 1 || gas > ContractDeploy.GAS_LIMIT_MAX) {
             throw RpcError.invalidParam("gas", "must be between 1 and " + ContractDeploy.GAS_LIMIT_MAX);
+        }
+        if (gas > cap) {
+            throw new RpcError(CallLimitException.Kind.GAS_CAP.rpcCode(), "gas " + gas + " is above this node's cap of " + cap
+                    + " gas for calls (rpc.callGasMax)", null);
         }
         return gas;
     }

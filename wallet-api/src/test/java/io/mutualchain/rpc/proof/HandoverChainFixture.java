@@ -83,7 +83,7 @@ public final class HandoverChainFixture {
 
     public static BlockHeader header(long height, Hash32 root) {
         return new BlockHeader(CHAIN, height, Sha256.hash(("parent-" + height).getBytes()), 1_000 * height, Sha256.hash("txs".getBytes()),
-                root, 0, key(1).publicKey(), 0);
+                root, Hash32.ZERO, 0, key(1).publicKey(), 0);
     }
 
     public static CommitCertificate certify(BlockHeader h, KeyPair... signers) {

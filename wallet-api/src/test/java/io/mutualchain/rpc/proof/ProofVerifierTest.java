@@ -47,7 +47,7 @@ class ProofVerifierTest {
     }
 
     private BlockHeader header(long height, Hash32 root) {
-        return new BlockHeader(CHAIN, height, Sha256.hash("parent".getBytes()), 1_000, Sha256.hash("txs".getBytes()), root, 0, v1.publicKey(), 0);
+        return new BlockHeader(CHAIN, height, Sha256.hash("parent".getBytes()), 1_000, Sha256.hash("txs".getBytes()), root, Hash32.ZERO, 0, v1.publicKey(), 0);
     }
 
     private CommitCertificate cert(BlockHeader h, KeyPair... signers) {
