@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GenesisTest {
 
     /** Computed when this test was written. Nodes compare genesis hashes on connect, so a change is a hard fork. */
-    private static final String GOLDEN_HASH = "50bc2ee355c9a8a46fa1c73e5c97aab74bf5b5d367e92f11b42e7be7f69a31ff";
+    private static final String GOLDEN_HASH = "3b45b5b71b77b6e96b924ac39a952e02cd7f12a2980cb8e516c24a81a4dcf89e";
 
     @Test
     void theGenesisHashIsPinnedBecauseChangingItIsAHardFork() {

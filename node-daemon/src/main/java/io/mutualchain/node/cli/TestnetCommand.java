@@ -92,7 +92,7 @@ public final class TestnetCommand implements Callable<Integer> {
         ChainParams params;
         try {
             params = new ChainParams(d.baseFee(), d.maxTxBytes(), d.maxBlockTxs(), d.maxBlockBytes(), checkpointInterval,
-                    2 * checkpointInterval, d.gasPrice());
+                    2 * checkpointInterval, d.gasPrice(), d.clockPrecisionMs(), d.messageDelayMs());
         } catch (IllegalArgumentException e) {
             throw new UserError("--checkpoint-interval " + checkpointInterval + ": " + e.getMessage());
         }
