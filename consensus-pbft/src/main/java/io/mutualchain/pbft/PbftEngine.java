@@ -23,6 +23,7 @@ import io.mutualchain.pbft.message.ViewChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,6 +52,7 @@ public final class PbftEngine {
     private final Quorums quorums;
     private final MessageCodec codec;
     private final BlockRules rules;
+    private final BlockTimeRule time;
     private final ProofChecker proofs;
     private final Outbox out;
     private final int maxMessageBytes;
@@ -65,6 +67,8 @@ public final class PbftEngine {
     private long highestKnownCommitted;
     private long invalidProposals;
     private String lastInvalidProposal = "";
+    private long untimelyProposals;
+    private Untimely lastUntimely;
     /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
     private long epochEnd = NO_EPOCH_END;
     /** The highest checkpoint a quorum signed above {@link #epochHorizon()}: this replica is behind at least that far. */
@@ -135,6 +139,7 @@ public final class PbftEngine {
         this.quorums = new Quorums(validators, config.has(InjectedFault.QUORUM_MINUS_ONE));
         this.codec = new MessageCodec(validators.size(), config.watermarkWindow());
         this.rules = new BlockRules(config, validators);
+        this.time = new BlockTimeRule(config.params());
         this.proofs = new ProofChecker(config, validators, quorums, rules, this::epochHorizon);
         this.out = new Outbox(config.has(InjectedFault.PERSIST_AFTER_SEND));
         this.newViewHelp = new RateLimiter(config.retransmitTicks());
@@ -274,6 +279,15 @@ public final class PbftEngine {
             }
         }
         return next;
+    }
+
+    /**
+     * The timestamp this node, as primary, gives its next block on a parent stamped
+     * {@code parentTimeMs}: its clock, or just after the parent; empty while that would be more than
+     * PRECISION ahead of its own clock (then it waits, see {@link BlockTimeRule#proposalTime}).
+     */
+    public OptionalLong proposalTimestamp(long parentTimeMs) {
+        return time.proposalTime(parentTimeMs, config.clock().nowMs());
     }
 
     /**
@@ -461,6 +475,16 @@ public final class PbftEngine {
         return lastInvalidProposal;
     }
 
+    /** New proposals this replica refused under the block-time rule (a metric). */
+    public long untimelyProposals() {
+        return untimelyProposals;
+    }
+
+    /** The last such refusal, or null if none. */
+    public Untimely lastUntimely() {
+        return lastUntimely;
+    }
+
     public long lastCommittedHeight() {
         return lastCommitted;
     }
@@ -514,6 +538,10 @@ public final class PbftEngine {
             suspectPrimary("height " + pp.height() + " in view " + view + ": " + bad.get());
             return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
         }
+        Optional<StepResult> untimely = checkTimely(pp);
+        if (untimely.isPresent()) {
+            return untimely.get();
+        }
         slot.prePrepare = s;
         blocks.add(pp.block());
         for (Signed<Prepare> other : slot.prepares.values()) {
@@ -521,6 +549,29 @@ public final class PbftEngine {
         }
         progress(pp.height());
         return StepResult.accepted();
+    }
+
+    /**
+     * The block-time rule, when a new proposal first arrives: no vote for a block stamped outside
+     * this validator's clock window, and a view change instead (a primary with a wrong clock is
+     * replaced as one that proposes invalid blocks is). Not for a block already committed at that
+     * height (voting for it again is harmless), nor for blocks re-proposed in a NEW-VIEW: those carry
+     * a prepared certificate, and were judged when they were first proposed.
+     */
+    private Optional<StepResult> checkTimely(PrePrepare pp) {
+        Hash32 known = committedHashes.get(pp.height());
+        if (known != null && known.equals(pp.blockHash())) {
+            return Optional.empty();
+        }
+        Optional<Untimely> u = time.check(pp.block().header().timestampMs(), config.clock().nowMs());
+        if (u.isEmpty()) {
+            return Optional.empty();
+        }
+        untimelyProposals++;
+        lastUntimely = u.get();
+        String why = "height " + pp.height() + " in view " + pp.view() + " proposed by " + pp.block().header().proposer() + ": " + u.get();
+        suspectPrimary(why);
+        return Optional.of(StepResult.rejected(RejectReason.UNTIMELY, why));
     }
 
     private StepResult onPrepare(Signed<Prepare> s) {
