@@ -14,6 +14,7 @@ import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.SyncMessage;
 import io.mutualchain.p2p.Channel;
 import io.mutualchain.pbft.CommittedBlock;
+import io.mutualchain.pbft.LocalClock;
 import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.RejectReason;
 import io.mutualchain.pbft.StepResult;
@@ -25,6 +26,7 @@ import io.mutualchain.pbft.Ready;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,10 @@ final class ConsensusLoop implements AutoCloseable {
     private final Network network;
     private final NodeStats stats;
     private final BlockSync sync;
+    /** This node's clock as consensus reads it (the system clock, shifted only by the test-only offset). */
+    private final LocalClock clock;
+    private final ClockWatch clockWatch;
+    private final AtomicLong untimelyProposals = new AtomicLong();
     /** Inbound consensus messages and synced blocks waiting for the loop; beyond the bound they are dropped (PBFT retransmits). */
     static final int MAX_PENDING_INBOUND = 20_000;
     private final AtomicInteger pendingInbound = new AtomicInteger();
@@ -101,6 +107,8 @@ final class ConsensusLoop implements AutoCloseable {
         this.params = ledger.genesis().params();
         this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.tickMs = tickMs;
+        this.clock = engineConfig.clock();
+        this.clockWatch = new ClockWatch(params);
         this.onFatal = onFatal;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "consensus");
@@ -139,7 +147,12 @@ final class ConsensusLoop implements AutoCloseable {
             StepResult r = engine.step(from, message);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
-                if (r.reason() == RejectReason.MALFORMED || r.reason() == RejectReason.BAD_SIGNATURE) {
+                if (r.reason() == RejectReason.UNTIMELY) {
+                    untimelyProposals.incrementAndGet();
+                    LOG.warn("refused an untimely proposal, {}; the window is the local clock -{} ms/+{} ms. If this keeps happening "
+                            + "for every proposer, this node's clock is wrong: check NTP", r.message(),
+                            params.clockPrecisionMs() + params.messageDelayMs(), params.clockPrecisionMs());
+                } else if (r.reason() == RejectReason.MALFORMED || r.reason() == RejectReason.BAD_SIGNATURE) {
                     network.penalize(from, "consensus message refused: " + r);
                 } else {
                     LOG.debug("consensus message from {} refused: {}", from, r);
@@ -283,13 +296,17 @@ final class ConsensusLoop implements AutoCloseable {
         if (engine == null || !engine.canPropose()) {
             return false;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.nowMs();
+        OptionalLong timestamp = engine.proposalTimestamp(ledger.lastBlockTimeMs());
+        if (timestamp.isEmpty()) {
+            return false; // the parent is stamped beyond this clock's precision: wait for the clock rather than propose an untimely block
+        }
         List<Transaction> txs = mempool.take(params.maxBlockTxs(), params.maxBlockBytes() - 4096L);
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
         Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
-                ledger.lastBlockTimeMs(), ledger.stateRoot(), txs, self, engine.view(), now);
+                ledger.lastBlockTimeMs(), ledger.stateRoot(), txs, self, engine.view(), timestamp.getAsLong());
         engine.propose(block);
         return true;
     }
@@ -377,6 +394,8 @@ final class ConsensusLoop implements AutoCloseable {
         stats.failedTxs.addAndGet(failed);
         LOG.info("{} block {} {} txs={}{} view={}", how, block.height(), block.hash(), block.transactions().size(),
                 failed == 0 ? "" : " failed=" + failed, certView);
+        clockWatch.committed(block.height(), block.header().timestampMs(), clock.nowMs(), sync.highestPeerHeight() <= ledger.height())
+                .ifPresent(LOG::warn);
         for (Consumer<Block> l : commitListeners) {
             l.accept(block);
         }
@@ -406,6 +425,16 @@ final class ConsensusLoop implements AutoCloseable {
 
     long refusedMessages() {
         return refusedMessages.get();
+    }
+
+    /** Proposals this node refused under the block-time rule. */
+    long untimelyProposals() {
+        return untimelyProposals.get();
+    }
+
+    /** This node's clock minus the time of the last block, when it was committed here. */
+    long blockTimeLagMs() {
+        return clockWatch.lastLagMs();
     }
 
     @Override
