@@ -68,6 +68,8 @@ public final class PbftEngine {
     private long invalidProposals;
     private String lastInvalidProposal = "";
     private long untimelyProposals;
+    /** When the message being handled reached this node (local clock); messages replayed from a buffer count as arriving then. */
+    private long receivedAtMs;
     private Untimely lastUntimely;
     /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
     private long epochEnd = NO_EPOCH_END;
@@ -210,6 +212,12 @@ public final class PbftEngine {
 
     // ---------------------------------------------------------------- inputs
 
+    /** Every input starts here; a proposal handled outside {@link #step} (replayed from a buffer) counts as arriving now. */
+    private void beginInput() {
+        out.beginInput();
+        receivedAtMs = config.clock().nowMs();
+    }
+
     /**
      * Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed.
      * Authenticity comes from the signatures inside the message, not from {@code from} (the
@@ -217,7 +225,17 @@ public final class PbftEngine {
      * transport's bookkeeping and is not trusted.
      */
     public StepResult step(PublicKey from, byte[] encodedMessage) {
-        out.beginInput();
+        return step(from, encodedMessage, config.clock().nowMs());
+    }
+
+    /**
+     * {@link #step(PublicKey, byte[])} for a message that reached this node when its clock read
+     * {@code receivedAtMs} (at most now): the block-time rule judges a proposal by when it arrived,
+     * not by how long it then waited in this node's queue behind a block's execution.
+     */
+    public StepResult step(PublicKey from, byte[] encodedMessage, long receivedAtMs) {
+        beginInput();
+        this.receivedAtMs = Math.min(receivedAtMs, this.receivedAtMs);
         if (encodedMessage == null || encodedMessage.length > maxMessageBytes) {
             return StepResult.rejected(RejectReason.MALFORMED, "message is missing or larger than " + maxMessageBytes + " bytes");
         }
@@ -250,7 +268,7 @@ public final class PbftEngine {
 
     /** Advances time by one tick: view-change timer, retransmission, sync retry. */
     public void tick() {
-        out.beginInput();
+        beginInput();
         ticks++;
         if (active || viewChangeQuorum()) {
             ticksSinceProgress++;
@@ -298,7 +316,7 @@ public final class PbftEngine {
         if (!canPropose()) {
             throw new IllegalStateException("cannot propose now (primary " + isPrimary() + ", active " + active + ")");
         }
-        out.beginInput();
+        beginInput();
         long h = nextProposalHeight();
         Optional<String> bad = rules.check(block, h, view, false);
         if (bad.isPresent()) {
@@ -327,7 +345,7 @@ public final class PbftEngine {
         if (expected != null && !expected.equals(blockHash)) {
             throw new IllegalStateException("applied block " + blockHash + " at " + height + " is not the committed one " + expected);
         }
-        out.beginInput();
+        beginInput();
         long horizonBefore = epochHorizon();
         lastApplied = height;
         lastAppliedHash = blockHash;
@@ -347,7 +365,7 @@ public final class PbftEngine {
      * {@link Ready#committed} like any other committed block, and the daemon applies it the same way.
      */
     public StepResult synced(Block block, CommitCertificate certificate) {
-        out.beginInput();
+        beginInput();
         long h = block.height();
         if (h <= lastCommitted) {
             return StepResult.rejected(RejectReason.IRRELEVANT, "height " + h + " is already committed");
@@ -389,7 +407,7 @@ public final class PbftEngine {
             throw new IllegalStateException("epoch end " + end + " conflicts with " + (epochEnd != NO_EPOCH_END
                     ? "the scheduled end " + epochEnd : "the committed height " + lastCommitted));
         }
-        out.beginInput();
+        beginInput();
         epochEnd = end;
         slots.tailMap(end, false).clear();
         ahead.tailMap(end, false).clear();
@@ -563,7 +581,7 @@ public final class PbftEngine {
         if (known != null && known.equals(pp.blockHash())) {
             return Optional.empty();
         }
-        Optional<Untimely> u = time.check(pp.block().header().timestampMs(), config.clock().nowMs());
+        Optional<Untimely> u = time.check(pp.block().header().timestampMs(), receivedAtMs);
         if (u.isEmpty()) {
             return Optional.empty();
         }

@@ -142,4 +142,20 @@ class BlockTimeTest {
         assertThat(primary.proposalTimestamp(NOW_MS + 10L * PRECISION_MS)).isEmpty();
         assertThat(primary.proposalTimestamp(NOW_MS - 1)).hasValue(NOW_MS);
     }
+
+    @Test
+    void aProposalThatWaitedInTheNodesQueueIsJudgedByWhenItArrivedNotWhenItWasHandled() {
+        PbftEngine e = backup();
+        long arrived = NOW_MS;
+        chain.nowMs = NOW_MS + 10_000; // handled ten seconds later, behind a long block execution
+        assertThat(e.step(chain.keys.get(0).publicKey(), prePrepare(NOW_MS - 100), arrived).isAccepted()).isTrue();
+    }
+
+    @Test
+    void anArrivalTimeLaterThanTheClockCountsAsNowSoItCannotWidenTheWindowAhead() {
+        PbftEngine e = backup();
+        StepResult r = e.step(chain.keys.get(0).publicKey(), prePrepare(NOW_MS + 5_000), NOW_MS + 10_000);
+        assertThat(r.reason()).isEqualTo(RejectReason.UNTIMELY);
+        assertThat(e.lastUntimely().localTimeMs()).isEqualTo(NOW_MS);
+    }
 }

@@ -44,7 +44,10 @@ final class ClockWatch {
                     + " blocks were stamped more than the clock precision (" + precisionMs + " ms) after this clock (block " + height
                     + " at " + blockTimeMs + " ms, local clock " + localMs + " ms). Check NTP on this machine.") : Optional.empty();
         }
-        if (caughtUp && lag > precisionMs + messageDelayMs) {
+        if (lag > precisionMs + messageDelayMs) {
+            if (!caughtUp) {
+                return Optional.empty(); // an old block fetched to catch up says nothing about this clock; the count stands
+            }
             behindRun = 0;
             aheadRun++;
             return due(aheadRun) ? Optional.of("this node's clock looks " + lag + " ms AHEAD of the chain: the last " + aheadRun

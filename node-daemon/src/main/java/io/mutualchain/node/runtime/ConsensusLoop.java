@@ -140,11 +140,12 @@ final class ConsensusLoop implements AutoCloseable {
 
     /** A consensus message from a peer (called on network threads). */
     void deliver(PublicKey from, byte[] message) {
+        long receivedAtMs = clock.nowMs(); // the block-time rule judges a proposal by its arrival, not its wait in the queue
         enqueue(() -> {
             if (engine == null) {
                 return; // an observer does not take part; it follows by block sync
             }
-            StepResult r = engine.step(from, message);
+            StepResult r = engine.step(from, message, receivedAtMs);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
                 if (r.reason() == RejectReason.UNTIMELY) {
@@ -293,8 +294,8 @@ final class ConsensusLoop implements AutoCloseable {
 
     /** Proposes the next block if this node may and there is a reason to (transactions, or the empty-block interval passed). */
     private boolean maybePropose() {
-        if (engine == null || !engine.canPropose()) {
-            return false;
+        if (engine == null || !engine.canPropose() || !quorumConnected()) {
+            return false; // without links to a quorum a proposal would only wait, and grow untimely, until they come up
         }
         long now = clock.nowMs();
         OptionalLong timestamp = engine.proposalTimestamp(ledger.lastBlockTimeMs());
@@ -394,7 +395,8 @@ final class ConsensusLoop implements AutoCloseable {
         stats.failedTxs.addAndGet(failed);
         LOG.info("{} block {} {} txs={}{} view={}", how, block.height(), block.hash(), block.transactions().size(),
                 failed == 0 ? "" : " failed=" + failed, certView);
-        clockWatch.committed(block.height(), block.header().timestampMs(), clock.nowMs(), sync.highestPeerHeight() <= ledger.height())
+        clockWatch.committed(block.height(), block.header().timestampMs(), clock.nowMs(),
+                        ledger.height() + NodeMetrics.READY_LAG_BLOCKS >= sync.highestPeerHeight())
                 .ifPresent(LOG::warn);
         for (Consumer<Block> l : commitListeners) {
             l.accept(block);

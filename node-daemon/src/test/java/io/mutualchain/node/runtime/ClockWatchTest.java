@@ -41,6 +41,7 @@ class ClockWatchTest {
         }
         for (int h = 21; h < 20 + ClockWatch.CONSECUTIVE_BLOCKS; h++) {
             assertThat(commit(h, NOW, NOW + days800, true)).isEmpty();
+            assertThat(commit(h, NOW, NOW + days800, false)).as("a synced block in between neither counts nor resets").isEmpty();
         }
         assertThat(commit(25, NOW, NOW + days800, true)).hasValueSatisfying(w -> assertThat(w).contains("AHEAD").contains("untimely"));
     }
