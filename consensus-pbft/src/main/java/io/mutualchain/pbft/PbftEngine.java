@@ -68,7 +68,7 @@ public final class PbftEngine {
     private long invalidProposals;
     private String lastInvalidProposal = "";
     private long untimelyProposals;
-    /** When the message being handled reached this node (local clock); messages replayed from a buffer count as arriving then. */
+    /** When the message being handled reached this node (local clock); a message replayed from the future-view buffer keeps its own. */
     private long receivedAtMs;
     private Untimely lastUntimely;
     /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
@@ -212,7 +212,7 @@ public final class PbftEngine {
 
     // ---------------------------------------------------------------- inputs
 
-    /** Every input starts here; a proposal handled outside {@link #step} (replayed from a buffer) counts as arriving now. */
+    /** Every input starts here; outside {@link #step} nothing arrives, so "now" stands for the arrival time. */
     private void beginInput() {
         out.beginInput();
         receivedAtMs = config.clock().nowMs();
@@ -649,7 +649,7 @@ public final class PbftEngine {
         }
         if (msgView > view || !active) {
             noteHigherView(s.signer(), msgView);
-            if (!future.add(s)) {
+            if (!future.add(s, receivedAtMs)) {
                 checkJoin();
                 return Optional.of(StepResult.rejected(RejectReason.BUFFER_FULL, "future-view buffer of the signer is full; oldest dropped"));
             }
@@ -1037,9 +1037,12 @@ public final class PbftEngine {
                 blocks.add(pp.body().block());
             }
         }
-        for (Signed<? extends PbftMessage> m : future.takeView(v, PbftEngine::viewOf)) {
-            handle(m);
+        long arrival = receivedAtMs;
+        for (FutureBuffer.Buffered b : future.takeView(v, PbftEngine::viewOf)) {
+            receivedAtMs = b.arrivedAtMs(); // a proposal that waited for its NEW-VIEW is judged by when it arrived
+            handle(b.message());
         }
+        receivedAtMs = arrival;
         for (Long h : new ArrayList<>(slots.keySet())) {
             progress(h);
         }

@@ -158,4 +158,24 @@ class BlockTimeTest {
         assertThat(r.reason()).isEqualTo(RejectReason.UNTIMELY);
         assertThat(e.lastUntimely().localTimeMs()).isEqualTo(NOW_MS);
     }
+
+    @Test
+    void aProposalBufferedWhileTheBackupWaitsForTheNewViewIsJudgedByWhenItArrived() {
+        LocalCluster c = new LocalCluster(chain);
+        c.isolated.add(0);
+        c.drop = env -> env.to() == 3 && c.describe(env.payload()).equals("NEW_VIEW");
+        c.tick(15); // 1 and 2 enter view 1; 3 asked for it but does not see the NEW-VIEW
+        assertThat(c.engines.get(1).isViewActive()).isTrue();
+        assertThat(c.engines.get(3).isViewActive()).isFalse();
+        c.clock = NOW_MS;
+        assertThat(c.propose()).isTrue(); // 3 buffers the pre-prepare of view 1, arriving now
+        c.settle();
+        chain.nowMs = NOW_MS + 10_000; // the NEW-VIEW comes ten seconds later
+        c.drop = env -> false;
+        c.tick(12);
+        assertThat(c.engines.get(3).view()).isEqualTo(1);
+        assertThat(c.engines.get(3).isViewActive()).isTrue();
+        assertThat(c.engines.get(3).untimelyProposals()).isZero();
+        assertThat(c.ledgers.get(3)).hasSize(1);
+    }
 }

@@ -14,7 +14,6 @@ import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.pbft.PersistOp;
 import io.mutualchain.pbft.Ready;
-import io.mutualchain.pbft.RejectReason;
 import io.mutualchain.pbft.SyncRequest;
 import io.mutualchain.pbft.TestFaults;
 import io.mutualchain.pbft.message.MessageCodec;
@@ -625,9 +624,10 @@ public final class Simulation {
                 if (to.behaviour == Behaviour.REPLAY || to.behaviour == Behaviour.FORGE) {
                     remember(to, e.payload);
                 }
+                long untimelyBefore = to.engine.untimelyProposals();
                 var result = to.engine.step(keys.get(e.fromIndex).publicKey(), e.payload);
-                if (to.honest() && result.reason() == RejectReason.UNTIMELY) {
-                    untimelyRefusals++;
+                if (to.honest()) {
+                    untimelyRefusals += to.engine.untimelyProposals() - untimelyBefore; // also proposals replayed from the future buffer
                 }
                 if (trace != null) {
                     trace("deliver " + e.fromIndex + "->" + to.instance + " " + describe(e.payload) + " : " + result);
