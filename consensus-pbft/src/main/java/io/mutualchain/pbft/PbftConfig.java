@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The engine's parameters. Chain-wide ones (chain id, K, L, block bounds) come from genesis and must
  * be the same on every node; the timer settings are per node and counted in ticks (see
- * docs/consensus.md for the suggested tick period).
+ * docs/consensus.md for the suggested tick period); the clock is per node too.
  */
 public final class PbftConfig {
     /** Default first view-change timeout: 40 ticks, 2 s at the suggested 50 ms tick. */
@@ -29,14 +29,17 @@ public final class PbftConfig {
     private final SignatureVerifier verifier;
     private final Set<InjectedFault> faults;
     private final long epochBase;
+    private final LocalClock clock;
 
     private PbftConfig(String chainId, ChainParams params, int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks,
                        int retransmitTicks, int syncRetryTicks, SignatureVerifier verifier, Set<InjectedFault> faults) {
-        this(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, 0);
+        this(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, 0,
+                LocalClock.SYSTEM);
     }
 
     private PbftConfig(String chainId, ChainParams params, int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks,
-                       int retransmitTicks, int syncRetryTicks, SignatureVerifier verifier, Set<InjectedFault> faults, long epochBase) {
+                       int retransmitTicks, int syncRetryTicks, SignatureVerifier verifier, Set<InjectedFault> faults, long epochBase,
+                       LocalClock clock) {
         if (chainId == null || chainId.isEmpty()) {
             throw new IllegalArgumentException("chain id is required");
         }
@@ -59,6 +62,10 @@ public final class PbftConfig {
             throw new IllegalArgumentException("epoch base must be 0 or a checkpoint height (a multiple of K), was " + epochBase);
         }
         this.epochBase = epochBase;
+        if (clock == null) {
+            throw new IllegalArgumentException("a clock is required");
+        }
+        this.clock = clock;
     }
 
     private static void check(String name, int ticks) {
@@ -73,24 +80,24 @@ public final class PbftConfig {
     }
 
     public PbftConfig withViewChangeTimeoutTicks(int first, int max) {
-        return new PbftConfig(chainId, params, first, max, retransmitTicks, syncRetryTicks, verifier, faults, epochBase);
+        return new PbftConfig(chainId, params, first, max, retransmitTicks, syncRetryTicks, verifier, faults, epochBase, clock);
     }
 
     public PbftConfig withRetransmitTicks(int ticks) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, ticks, syncRetryTicks, verifier, faults, epochBase);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, ticks, syncRetryTicks, verifier, faults, epochBase, clock);
     }
 
     public PbftConfig withSyncRetryTicks(int ticks) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, ticks, verifier, faults, epochBase);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, ticks, verifier, faults, epochBase, clock);
     }
 
     public PbftConfig withVerifier(SignatureVerifier v) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, v, faults, epochBase);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, v, faults, epochBase, clock);
     }
 
     /** Test-only: deliberately breaks the engine so that tests can prove the simulator notices. */
     PbftConfig withInjectedFaults(Set<InjectedFault> injected) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, injected, epochBase);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, injected, epochBase, clock);
     }
 
     /**
@@ -99,7 +106,19 @@ public final class PbftConfig {
      * genesis epoch). See docs/consensus.md, "Validator-set changes".
      */
     public PbftConfig withEpochBase(long base) {
-        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, base);
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, base, clock);
+    }
+
+    /**
+     * This node's wall clock, which the block-time rule reads when a proposal arrives (default: the
+     * system clock). A per-node setting: only votes depend on it, never what is applied.
+     */
+    public PbftConfig withClock(LocalClock c) {
+        return new PbftConfig(chainId, params, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, retransmitTicks, syncRetryTicks, verifier, faults, epochBase, c);
+    }
+
+    public LocalClock clock() {
+        return clock;
     }
 
     /** The last height of the previous epoch; this engine orders the heights after it. */

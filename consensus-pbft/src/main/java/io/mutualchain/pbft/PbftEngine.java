@@ -23,6 +23,7 @@ import io.mutualchain.pbft.message.ViewChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,6 +52,7 @@ public final class PbftEngine {
     private final Quorums quorums;
     private final MessageCodec codec;
     private final BlockRules rules;
+    private final BlockTimeRule time;
     private final ProofChecker proofs;
     private final Outbox out;
     private final int maxMessageBytes;
@@ -65,6 +67,10 @@ public final class PbftEngine {
     private long highestKnownCommitted;
     private long invalidProposals;
     private String lastInvalidProposal = "";
+    private long untimelyProposals;
+    /** When the message being handled reached this node (local clock); a message replayed from the future-view buffer keeps its own. */
+    private long receivedAtMs;
+    private Untimely lastUntimely;
     /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
     private long epochEnd = NO_EPOCH_END;
     /** The highest checkpoint a quorum signed above {@link #epochHorizon()}: this replica is behind at least that far. */
@@ -137,6 +143,7 @@ public final class PbftEngine {
         this.quorums = new Quorums(validators, config.has(InjectedFault.QUORUM_MINUS_ONE));
         this.codec = new MessageCodec(validators.size(), config.watermarkWindow());
         this.rules = new BlockRules(config, validators);
+        this.time = new BlockTimeRule(config.params());
         this.proofs = new ProofChecker(config, validators, quorums, rules, this::epochHorizon);
         this.out = new Outbox(config.has(InjectedFault.PERSIST_AFTER_SEND));
         this.newViewHelp = new RateLimiter(config.retransmitTicks());
@@ -207,6 +214,12 @@ public final class PbftEngine {
 
     // ---------------------------------------------------------------- inputs
 
+    /** Every input starts here; outside {@link #step} nothing arrives, so "now" stands for the arrival time. */
+    private void beginInput() {
+        out.beginInput();
+        receivedAtMs = config.clock().nowMs();
+    }
+
     /**
      * Decodes, verifies and handles one message. Never throws on hostile input; refusals are typed.
      * Authenticity comes from the signatures inside the message, not from {@code from} (the
@@ -214,7 +227,17 @@ public final class PbftEngine {
      * transport's bookkeeping and is not trusted.
      */
     public StepResult step(PublicKey from, byte[] encodedMessage) {
-        out.beginInput();
+        return step(from, encodedMessage, config.clock().nowMs());
+    }
+
+    /**
+     * {@link #step(PublicKey, byte[])} for a message that reached this node when its clock read
+     * {@code receivedAtMs} (at most now): the block-time rule judges a proposal by when it arrived,
+     * not by how long it then waited in this node's queue behind a block's execution.
+     */
+    public StepResult step(PublicKey from, byte[] encodedMessage, long receivedAtMs) {
+        beginInput();
+        this.receivedAtMs = Math.min(receivedAtMs, this.receivedAtMs);
         if (encodedMessage == null || encodedMessage.length > maxMessageBytes) {
             return StepResult.rejected(RejectReason.MALFORMED, "message is missing or larger than " + maxMessageBytes + " bytes");
         }
@@ -247,7 +270,7 @@ public final class PbftEngine {
 
     /** Advances time by one tick: view-change timer, retransmission, sync retry. */
     public void tick() {
-        out.beginInput();
+        beginInput();
         ticks++;
         if (active || viewChangeQuorum()) {
             ticksSinceProgress++;
@@ -279,6 +302,15 @@ public final class PbftEngine {
     }
 
     /**
+     * The timestamp this node, as primary, gives its next block on a parent stamped
+     * {@code parentTimeMs}: its clock, or just after the parent; empty while that would be more than
+     * PRECISION ahead of its own clock (then it waits, see {@link BlockTimeRule#proposalTime}).
+     */
+    public OptionalLong proposalTimestamp(long parentTimeMs) {
+        return time.proposalTime(parentTimeMs, config.clock().nowMs());
+    }
+
+    /**
      * Proposes {@code block} at {@link #nextProposalHeight()}. Only when {@link #canPropose()}; the
      * header must name this node as proposer, the current view, and the last applied block as parent.
      */
@@ -286,7 +318,7 @@ public final class PbftEngine {
         if (!canPropose()) {
             throw new IllegalStateException("cannot propose now (primary " + isPrimary() + ", active " + active + ")");
         }
-        out.beginInput();
+        beginInput();
         long h = nextProposalHeight();
         Optional<String> bad = rules.check(block, h, view, false);
         if (bad.isPresent()) {
@@ -315,7 +347,7 @@ public final class PbftEngine {
         if (expected != null && !expected.equals(blockHash)) {
             throw new IllegalStateException("applied block " + blockHash + " at " + height + " is not the committed one " + expected);
         }
-        out.beginInput();
+        beginInput();
         long horizonBefore = epochHorizon();
         lastApplied = height;
         lastAppliedHash = blockHash;
@@ -335,7 +367,7 @@ public final class PbftEngine {
      * {@link Ready#committed} like any other committed block, and the daemon applies it the same way.
      */
     public StepResult synced(Block block, CommitCertificate certificate) {
-        out.beginInput();
+        beginInput();
         long h = block.height();
         if (h <= lastCommitted) {
             return StepResult.rejected(RejectReason.IRRELEVANT, "height " + h + " is already committed");
@@ -377,7 +409,7 @@ public final class PbftEngine {
             throw new IllegalStateException("epoch end " + end + " conflicts with " + (epochEnd != NO_EPOCH_END
                     ? "the scheduled end " + epochEnd : "the committed height " + lastCommitted));
         }
-        out.beginInput();
+        beginInput();
         epochEnd = end;
         slots.tailMap(end, false).clear();
         ahead.tailMap(end, false).clear();
@@ -463,6 +495,16 @@ public final class PbftEngine {
         return lastInvalidProposal;
     }
 
+    /** New proposals this replica refused under the block-time rule (a metric). */
+    public long untimelyProposals() {
+        return untimelyProposals;
+    }
+
+    /** The last such refusal, or null if none. */
+    public Untimely lastUntimely() {
+        return lastUntimely;
+    }
+
     public long lastCommittedHeight() {
         return lastCommitted;
     }
@@ -525,6 +567,10 @@ public final class PbftEngine {
             suspectPrimary("height " + pp.height() + " in view " + view + ": " + bad.get());
             return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
         }
+        Optional<StepResult> untimely = checkTimely(pp);
+        if (untimely.isPresent()) {
+            return untimely.get();
+        }
         slot.prePrepare = s;
         blocks.add(pp.block());
         for (Signed<Prepare> other : slot.prepares.values()) {
@@ -532,6 +578,29 @@ public final class PbftEngine {
         }
         progress(pp.height());
         return StepResult.accepted();
+    }
+
+    /**
+     * The block-time rule, when a new proposal first arrives: no vote for a block stamped outside
+     * this validator's clock window, and a view change instead (a primary with a wrong clock is
+     * replaced as one that proposes invalid blocks is). Not for a block already committed at that
+     * height (voting for it again is harmless), nor for blocks re-proposed in a NEW-VIEW: those carry
+     * a prepared certificate, and were judged when they were first proposed.
+     */
+    private Optional<StepResult> checkTimely(PrePrepare pp) {
+        Hash32 known = committedHashes.get(pp.height());
+        if (known != null && known.equals(pp.blockHash())) {
+            return Optional.empty();
+        }
+        Optional<Untimely> u = time.check(pp.block().header().timestampMs(), receivedAtMs);
+        if (u.isEmpty()) {
+            return Optional.empty();
+        }
+        untimelyProposals++;
+        lastUntimely = u.get();
+        String why = "height " + pp.height() + " in view " + pp.view() + " proposed by " + pp.block().header().proposer() + ": " + u.get();
+        suspectPrimary(why);
+        return Optional.of(StepResult.rejected(RejectReason.UNTIMELY, why));
     }
 
     private StepResult onPrepare(Signed<Prepare> s) {
@@ -591,7 +660,7 @@ public final class PbftEngine {
         }
         if (msgView > view || !active) {
             noteHigherView(s.signer(), msgView);
-            if (!future.add(s)) {
+            if (!future.add(s, receivedAtMs)) {
                 checkJoin();
                 return Optional.of(StepResult.rejected(RejectReason.BUFFER_FULL, "future-view buffer of the signer is full; oldest dropped"));
             }
@@ -985,9 +1054,12 @@ public final class PbftEngine {
                 blocks.add(pp.body().block());
             }
         }
-        for (Signed<? extends PbftMessage> m : future.takeView(v, PbftEngine::viewOf)) {
-            handle(m);
+        long arrival = receivedAtMs;
+        for (FutureBuffer.Buffered b : future.takeView(v, PbftEngine::viewOf)) {
+            receivedAtMs = b.arrivedAtMs(); // a proposal that waited for its NEW-VIEW is judged by when it arrived
+            handle(b.message());
         }
+        receivedAtMs = arrival;
         for (Long h : new ArrayList<>(slots.keySet())) {
             progress(h);
         }

@@ -24,6 +24,11 @@ public enum RejectReason {
     CONFLICTING,
     /** The proposed block fails the engine's or the application's rules. */
     INVALID_BLOCK,
+    /**
+     * A new proposal whose timestamp is outside this validator's clock window (the block-time rule,
+     * {@link BlockTimeRule}); the validator does not vote for it and asks for a view change.
+     */
+    UNTIMELY,
     /** A checkpoint, prepared or commit certificate that does not prove what it claims. */
     INVALID_CERTIFICATE,
     /** A VIEW-CHANGE or NEW-VIEW that does not follow the rules of §4.4. */

@@ -4,6 +4,8 @@
  * disks: the daemon feeds it messages ({@link io.mutualchain.pbft.PbftEngine#step}), time
  * ({@link io.mutualchain.pbft.PbftEngine#tick}) and proposals, and carries out the
  * {@link io.mutualchain.pbft.Ready} it gets back, in the documented order (persist, send, apply,
- * sync). The simulator in the test tree drives the very same engine over a seeded network.
+ * sync). Its only view of wall time is an injected {@link io.mutualchain.pbft.LocalClock}, read to
+ * decide whether a new proposal's timestamp is timely ({@link io.mutualchain.pbft.BlockTimeRule}).
+ * The simulator in the test tree drives the very same engine over a seeded network.
  */
 package io.mutualchain.pbft;

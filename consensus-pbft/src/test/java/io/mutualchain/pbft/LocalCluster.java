@@ -36,7 +36,14 @@ final class LocalCluster {
     long clock = 1000;
 
     LocalCluster(int n, int k, int l) {
-        chain = new TestChain(n, k, l);
+        this(new TestChain(n, k, l));
+    }
+
+    /** A cluster over {@code chain}; every engine reads {@code chain.nowMs} as its clock. */
+    LocalCluster(TestChain chain) {
+        this.chain = chain;
+        int n = chain.keys.size();
+        int l = chain.params.watermarkWindow();
         codec = new MessageCodec(n, l);
         for (int i = 0; i < n; i++) {
             ledgers.add(new ArrayList<>());

@@ -20,8 +20,20 @@ public final class TestChain {
     public final List<KeyPair> keys = new ArrayList<>();
     public final ValidatorSet validators;
     public final ChainParams params;
+    /**
+     * Every replica's clock in these tests. With {@link #WIDE_PRECISION_MS} the block-time rule never
+     * refuses the small timestamps the other rules' tests use; BlockTimeRuleTest sets a real window.
+     */
+    public long nowMs = 1_000_000;
+    /** A window of an hour either side: wide enough for any timestamp these tests use. */
+    public static final int WIDE_PRECISION_MS = ChainParams.MAX_TIME_PARAM_MS;
 
     public TestChain(int n, int k, int l) {
+        this(n, k, l, WIDE_PRECISION_MS, 0);
+    }
+
+    /** A chain whose block-time window is PRECISION {@code precisionMs} and MSGDELAY {@code delayMs}. */
+    public TestChain(int n, int k, int l, int precisionMs, int delayMs) {
         for (int i = 0; i < n; i++) {
             keys.add(key(i));
         }
@@ -30,7 +42,7 @@ public final class TestChain {
             vs.add(new Validator("v" + i, keys.get(i).publicKey()));
         }
         validators = new ValidatorSet(vs);
-        params = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, k, l);
+        params = new ChainParams(10_000L, 64 * 1024, 5_000, 8 * 1024 * 1024, k, l).withBlockTime(precisionMs, delayMs);
     }
 
     public static KeyPair key(int i) {
@@ -41,7 +53,7 @@ public final class TestChain {
     }
 
     public PbftConfig config() {
-        return PbftConfig.of(CHAIN_ID, params);
+        return PbftConfig.of(CHAIN_ID, params).withClock(() -> nowMs);
     }
 
     public PbftEngine engine(int i, BlockValidator validator) {

@@ -14,5 +14,16 @@ public enum Behaviour {
     /** As primary, proposes blocks with a wrong state root (the application refuses them). */
     INVALID_PROPOSER,
     /** Two instances share this validator's key (Twins); each is honest code, together they equivocate. */
-    TWIN
+    TWIN,
+    /**
+     * Its clock runs {@link SimParams#clockSkewMs()} ahead of real time: its engine judges proposals by
+     * it, and as primary it stamps blocks with it (the faulty-clock primary of issue 10).
+     */
+    CLOCK_AHEAD,
+    /**
+     * Its clock runs {@link SimParams#clockSkewMs()} plus MSGDELAY behind real time; as primary it stamps
+     * max(its clock, parent + 1), as the node did before the block-time rule: time stands still
+     * while it leads.
+     */
+    CLOCK_BEHIND
 }

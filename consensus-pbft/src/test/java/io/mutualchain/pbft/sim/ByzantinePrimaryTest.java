@@ -31,7 +31,8 @@ class ByzantinePrimaryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Behaviour.class, names = {"SILENT", "EQUIVOCATE", "REPLAY", "FORGE", "INVALID_PROPOSER", "TWIN"})
+    @EnumSource(value = Behaviour.class, names = {"SILENT", "EQUIVOCATE", "REPLAY", "FORGE", "INVALID_PROPOSER", "TWIN",
+            "CLOCK_AHEAD", "CLOCK_BEHIND"})
     void aByzantinePrimaryNeitherBreaksSafetyNorStopsTheCluster(Behaviour b) {
         List<Simulation.Result> results = runAll(b, 0.002);
         assertThat(results).hasSize(SEEDS_PER_BEHAVIOUR);
@@ -39,7 +40,7 @@ class ByzantinePrimaryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Behaviour.class, names = {"SILENT", "EQUIVOCATE", "INVALID_PROPOSER", "TWIN"})
+    @EnumSource(value = Behaviour.class, names = {"SILENT", "EQUIVOCATE", "INVALID_PROPOSER", "TWIN", "CLOCK_AHEAD", "CLOCK_BEHIND"})
     void aPrimaryThatMisbehavesAsPrimaryIsReplacedByAViewChange(Behaviour b) {
         List<Simulation.Result> results = runAll(b, 0.0); // no crashes: a restart resets the engine's counter
         assertThat(results).allSatisfy(r -> assertThat(r.viewChangesMax()).isPositive());
@@ -49,7 +50,7 @@ class ByzantinePrimaryTest {
     void anHonestPrimaryOnAQuietNetworkIsNeverReplaced() {
         SimParams p = SimParams.fromSeed(7).withBehaviours(Collections.nCopies(4, Behaviour.HONEST)).withFaults(0, 0, 0, 200);
         SimParams quiet = new SimParams(p.seed(), 4, 4, 8, 0, 0, 2, 0, false, 0, 0, p.behaviours(), 200,
-                p.livenessBoundTicks(), 20, 80, null, false);
+                p.livenessBoundTicks(), 20, 80, null, false, 0);
         Simulation.Result r = new Simulation(quiet).run();
         assertThat(r.viewChangesMax()).isZero();
         assertThat(r.honestMinHeight()).isGreaterThan(20);

@@ -38,12 +38,23 @@ final class SimNode {
     final List<Hash32> roots = new ArrayList<>(List.of(Hash32.ZERO));
     final List<byte[]> heard = new ArrayList<>();
     int crashes;
+    /** How far this replica's clock is from real time: {@code instance} ms for a sound clock, else the seed's skew. */
+    final long clockSkewMs;
 
-    SimNode(int index, int instance, KeyPair key, Behaviour behaviour) {
+    SimNode(int index, int instance, KeyPair key, Behaviour behaviour, long skewMs) {
         this.index = index;
         this.instance = instance;
         this.key = key;
         this.behaviour = behaviour;
+        this.clockSkewMs = switch (behaviour) {
+            case CLOCK_AHEAD -> skewMs;
+            case CLOCK_BEHIND -> -(skewMs + Simulation.MESSAGE_DELAY_MS);
+            default -> instance;
+        };
+    }
+
+    boolean skewedClock() {
+        return behaviour == Behaviour.CLOCK_AHEAD || behaviour == Behaviour.CLOCK_BEHIND;
     }
 
     boolean honest() {
@@ -90,9 +101,8 @@ final class SimNode {
         return Verdict.VALID;
     }
 
-    Block build(String chainId, Hash32 genesis, long view, long tick, int txPick, boolean wrongRoot) {
+    Block build(String chainId, Hash32 genesis, long view, long tick, long ts, int txPick, boolean wrongRoot) {
         long h = height() + 1;
-        long ts = Math.max(headTimestamp() + 1, tick * 100 + instance);
         List<Transaction> txs = new ArrayList<>();
         for (int i = 0; i < txPick % 3; i++) {
             txs.add(TX_POOL.get((int) ((txPick + i + h) % TX_POOL.size())));

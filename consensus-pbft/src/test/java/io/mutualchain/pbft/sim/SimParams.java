@@ -16,7 +16,9 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                         double partitionRate, boolean asymmetric, double crashRate, double crashAfterPersistRate,
                         List<Behaviour> behaviours, int faultTicks, int livenessBoundTicks,
                         int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks, TestFaults.Fault injected,
-                        boolean reconfigure) {
+                        boolean reconfigure, long clockSkewMs) {
+    /** 800 days, the skew of the reproduction. */
+    static final long FAR_SKEW_MS = 800L * 24 * 3600 * 1000;
 
     /** Liveness bound: enough for f + 1 consecutive view changes at the capped timeout, plus catching up. */
     static int livenessBound(int maxTimeout, int n) {
@@ -43,6 +45,17 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
             }
             behaviours.set(who, kinds[r.nextInt(kinds.length)]);
         }
+        // A separate stream, so that every parameter above stays what it was before skewed clocks existed.
+        SplittableRandom clocks = new SplittableRandom(seed ^ 0xC10C4L);
+        // Always beyond PRECISION (a CLOCK_BEHIND replica adds MSGDELAY): a faulty clock, not a sloppy one.
+        long skew = clocks.nextBoolean() ? FAR_SKEW_MS : Simulation.PRECISION_MS + 1 + clocks.nextInt(5 * (Simulation.PRECISION_MS + Simulation.MESSAGE_DELAY_MS));
+        if (byzantine < f && clocks.nextInt(3) == 0) {
+            int who = clocks.nextInt(n);
+            while (behaviours.get(who) != Behaviour.HONEST) {
+                who = (who + 1) % n;
+            }
+            behaviours.set(who, clocks.nextBoolean() ? Behaviour.CLOCK_AHEAD : Behaviour.CLOCK_BEHIND);
+        }
         int vcTimeout = 15 + r.nextInt(15);
         int maxTimeout = vcTimeout * 4;
         return new SimParams(seed, n, k, l,
@@ -58,28 +71,28 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 livenessBound(maxTimeout, n),
                 vcTimeout, maxTimeout, null,
                 // A separate stream, so that the parameters above are what they were before reconfiguration existed.
-                new SplittableRandom(seed ^ 0x5EC0F16L).nextInt(3) == 0);
+                new SplittableRandom(seed ^ 0x5EC0F16L).nextInt(3) == 0, skew);
     }
 
     public SimParams withReconfiguration(boolean on) {
         return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
-                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, on);
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, on, clockSkewMs);
     }
 
     public SimParams withInjected(TestFaults.Fault fault) {
         return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
-                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault, reconfigure);
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault, reconfigure, clockSkewMs);
     }
 
     public SimParams withBehaviours(List<Behaviour> b) {
         return new SimParams(seed, b.size(), k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
                 crashAfterPersistRate, List.copyOf(b), faultTicks, livenessBound(maxViewChangeTimeoutTicks, b.size()),
-                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure);
+                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs);
     }
 
     public SimParams withFaults(double loss, double partition, double crash, int ticks) {
         return new SimParams(seed, n, k, l, loss, duplicateRate, maxDelayTicks, partition, asymmetric, crash,
-                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure);
+                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs);
     }
 
     @Override
@@ -88,6 +101,7 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 + " dup=" + String.format("%.3f", duplicateRate) + " delay<=" + maxDelayTicks
                 + " partition=" + String.format("%.4f", partitionRate) + (asymmetric ? " (asym)" : "")
                 + " crash=" + String.format("%.4f", crashRate) + " behaviours=" + behaviours
+                + (behaviours.contains(Behaviour.CLOCK_AHEAD) || behaviours.contains(Behaviour.CLOCK_BEHIND) ? " clockSkewMs=" + clockSkewMs : "")
                 + " faultTicks=" + faultTicks + " vcTimeout=" + viewChangeTimeoutTicks + (reconfigure ? " reconfigure" : "")
                 + (injected == null ? "" : " BROKEN=" + injected);
     }

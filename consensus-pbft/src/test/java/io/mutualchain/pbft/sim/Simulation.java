@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -45,6 +46,12 @@ import java.util.function.Consumer;
  * before it takes effect (the latest the ledger can schedule it), every replica then runs a new
  * engine for the new epoch, and replicas outside the set follow by block sync, checking each
  * certificate against the set in force at its height.
+ *
+ * <p>Time: a tick is {@link #MS_PER_TICK} ms of real time. Each replica has its own clock: honest
+ * ones run {@code instance} ms ahead of real time (they differ, a little); a
+ * {@link Behaviour#CLOCK_AHEAD} or {@link Behaviour#CLOCK_BEHIND} replica is off by
+ * {@link SimParams#clockSkewMs()}, judges proposals by that clock and stamps its blocks with it. The
+ * {@link TimeChecker} holds every honest replica's committed blocks to the block-time bound.
  */
 public final class Simulation {
     static final String CHAIN_ID = "sim";
@@ -66,10 +73,21 @@ public final class Simulation {
      * own sync requests only, which keeps those tested on their own.
      */
     static final int STATUS_SYNC_TICKS = 10;
+    /** Real time per tick. */
+    static final long MS_PER_TICK = 100;
+    /** The block-time rule's PRECISION in the simulated chain: 5 ticks. */
+    static final int PRECISION_MS = 500;
+    /** The block-time rule's MSGDELAY in the simulated chain: 20 ticks, a few retransmissions. */
+    static final int MESSAGE_DELAY_MS = 2_000;
 
-    /** @param epochSwitches validator-set changes that every honest replica has passed (0 to 2) */
+    /**
+     * @param epochSwitches     validator-set changes that every honest replica has passed (0 to 2)
+     * @param skewedProposals   blocks proposed by a replica with a skewed clock
+     * @param untimelyRefusals  proposals honest replicas refused under the block-time rule
+     */
     public record Result(SimParams params, long ticks, long honestMinHeight, long honestMaxHeight, long viewChangesMax,
-                         long messages, long healTick, long livenessTicks, int epochSwitches) {
+                         long messages, long healTick, long livenessTicks, int epochSwitches, long skewedProposals,
+                         long untimelyRefusals) {
     }
 
     private record Event(long tick, long seq, int to, int fromIndex, byte[] payload, CommittedBlock synced) {
@@ -86,6 +104,9 @@ public final class Simulation {
     private final List<SimNode> nodes = new ArrayList<>();
     private final CachingVerifier verifier;
     private final SafetyChecker checker;
+    private final TimeChecker timeChecker;
+    private long skewedProposals;
+    private long untimelyRefusals;
     private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.tick != b.tick ? Long.compare(a.tick, b.tick) : Long.compare(a.seq, b.seq));
     private long seq;
     private long tick;
@@ -119,7 +140,8 @@ public final class Simulation {
             epochs.put(2L * p.k(), new ValidatorSet(vs));
             epochs.put(4L * p.k(), new ValidatorSet(vs.subList(1, vs.size())));
         }
-        ChainParams params0 = new ChainParams(10_000L, 64 * 1024, 100, 1024 * 1024, p.k(), p.l());
+        ChainParams params0 = new ChainParams(10_000L, 64 * 1024, 100, 1024 * 1024, p.k(), p.l())
+                .withBlockTime(PRECISION_MS, MESSAGE_DELAY_MS);
         config = TestFaults.broken(PbftConfig.of(CHAIN_ID, params0)
                 .withViewChangeTimeoutTicks(p.viewChangeTimeoutTicks(), p.maxViewChangeTimeoutTicks())
                 .withRetransmitTicks(Math.max(4, p.viewChangeTimeoutTicks() / 3))
@@ -127,11 +149,12 @@ public final class Simulation {
                 .withVerifier(verifier), p.injected());
         codec = new MessageCodec(replicas, p.l());
         checker = new SafetyChecker(CHAIN_ID, this::validatorsAt, verifier);
+        timeChecker = new TimeChecker(PRECISION_MS);
         for (int i = 0; i < replicas; i++) {
             Behaviour b = i < p.n() ? p.behaviours().get(i) : Behaviour.HONEST;
-            nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
+            nodes.add(new SimNode(i, nodes.size(), keys.get(i), b, p.clockSkewMs()));
             if (b == Behaviour.TWIN) {
-                nodes.add(new SimNode(i, nodes.size(), keys.get(i), b));
+                nodes.add(new SimNode(i, nodes.size(), keys.get(i), b, p.clockSkewMs()));
             }
         }
         group = new int[nodes.size()];
@@ -279,7 +302,7 @@ public final class Simulation {
         }
         long honestMin = min == Long.MAX_VALUE ? 0 : min;
         int switches = epochs.headMap(honestMin, false).size() - 1;
-        return new Result(p, tick, honestMin, max, vc, messages, healTick, livenessTicks, switches);
+        return new Result(p, tick, honestMin, max, vc, messages, healTick, livenessTicks, switches, skewedProposals, untimelyRefusals);
     }
 
     private boolean livenessMet(long baseline) {
@@ -338,7 +361,7 @@ public final class Simulation {
             return;
         }
         node.observer = false;
-        node.engine = new PbftEngine(config.withEpochBase(base), node.key, set, b -> node.validate(b, GENESIS),
+        node.engine = new PbftEngine(config.withEpochBase(base).withClock(() -> clockOf(node)), node.key, set, b -> node.validate(b, GENESIS),
                 new TreeMap<>(node.store), node.height(), node.headHash(GENESIS), node.root());
         Long end = epochs.higherKey(base);
         if (end != null && node.height() >= end - 1) {
@@ -453,6 +476,7 @@ public final class Simulation {
         }
         if (node.honest()) {
             checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
+            timeChecker.onCommit(node, cb, node.headTimestamp(), maxHonestClock()).ifPresent(this::fail);
         }
         node.apply(cb);
         trace("commit " + node.instance + " h" + cb.height() + " v" + cb.certificate().view());
@@ -475,6 +499,7 @@ public final class Simulation {
         }
         if (node.honest()) {
             checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
+            timeChecker.onCommit(node, cb, node.headTimestamp(), maxHonestClock()).ifPresent(this::fail);
         }
         node.apply(cb);
         trace("synced " + node.instance + " h" + cb.height());
@@ -487,10 +512,40 @@ public final class Simulation {
         if (!node.engine.canPropose()) {
             return;
         }
+        long timestampMs;
+        if (node.skewedClock()) {
+            // A faulty clock and the stamping rule of old: its clock, or just after the parent.
+            timestampMs = Math.max(node.headTimestamp() + 1, clockOf(node));
+            skewedProposals++;
+        } else {
+            OptionalLong t = node.engine.proposalTimestamp(node.headTimestamp());
+            if (t.isEmpty()) {
+                return; // the parent is ahead of this clock by more than PRECISION: wait for the clock
+            }
+            timestampMs = t.getAsLong();
+        }
         boolean wrongRoot = node.behaviour == Behaviour.INVALID_PROPOSER && rnd.nextInt(3) > 0;
-        Block b = node.build(CHAIN_ID, GENESIS, node.engine.view(), tick, rnd.nextInt(6), wrongRoot);
+        Block b = node.build(CHAIN_ID, GENESIS, node.engine.view(), tick, timestampMs, rnd.nextInt(6), wrongRoot);
         node.engine.propose(b);
         drain(node);
+    }
+
+    // ------------------------------------------------------------------ clocks
+
+    /** The replica's own clock now: real time plus its skew. */
+    long clockOf(SimNode node) {
+        return tick * MS_PER_TICK + node.clockSkewMs;
+    }
+
+    /** The latest honest clock now. */
+    private long maxHonestClock() {
+        long max = Long.MIN_VALUE;
+        for (SimNode node : nodes) {
+            if (node.honest()) {
+                max = Math.max(max, clockOf(node));
+            }
+        }
+        return max;
     }
 
     // ------------------------------------------------------------------ network
@@ -569,7 +624,11 @@ public final class Simulation {
                 if (to.behaviour == Behaviour.REPLAY || to.behaviour == Behaviour.FORGE) {
                     remember(to, e.payload);
                 }
+                long untimelyBefore = to.engine.untimelyProposals();
                 var result = to.engine.step(keys.get(e.fromIndex).publicKey(), e.payload);
+                if (to.honest()) {
+                    untimelyRefusals += to.engine.untimelyProposals() - untimelyBefore; // also proposals replayed from the future buffer
+                }
                 if (trace != null) {
                     trace("deliver " + e.fromIndex + "->" + to.instance + " " + describe(e.payload) + " : " + result);
                 }

@@ -23,7 +23,7 @@ class SimulatorMeasurementsTest {
     private static SimParams params(int n) {
         SimParams base = SimParams.fromSeed(12345).withBehaviours(Collections.nCopies(n, Behaviour.HONEST)).withFaults(0, 0, 0, 0);
         return new SimParams(base.seed(), n, 10, 20, 0, 0, 2, 0, false, 0, 0, base.behaviours(), 0, base.livenessBoundTicks(),
-                TIMEOUT_TICKS, TIMEOUT_TICKS * 4, null, false);
+                TIMEOUT_TICKS, TIMEOUT_TICKS * 4, null, false, 0);
     }
 
     @Test

@@ -33,6 +33,9 @@ class SimulatorSeedsTest {
         long slowestSeed = -1;
         long reconfiguring = 0;
         long bothChanges = 0;
+        long skewedSeeds = 0;
+        long skewedPrimarySeeds = 0;
+        long untimely = 0;
         for (long s = from; s < from + count; s++) {
             try {
                 Simulation sim = new Simulation(SimParams.fromSeed(s), verifier);
@@ -54,6 +57,11 @@ class SimulatorSeedsTest {
                     reconfiguring++;
                     bothChanges += r.epochSwitches() == 2 ? 1 : 0;
                 }
+                if (r.params().behaviours().contains(Behaviour.CLOCK_AHEAD) || r.params().behaviours().contains(Behaviour.CLOCK_BEHIND)) {
+                    skewedSeeds++;
+                    skewedPrimarySeeds += r.skewedProposals() > 0 ? 1 : 0;
+                }
+                untimely += r.untimelyRefusals();
                 if (r.livenessTicks() > slowestRecovery) {
                     slowestRecovery = r.livenessTicks();
                     slowestSeed = s;
@@ -71,12 +79,16 @@ class SimulatorSeedsTest {
         }
         System.out.println("simulator: " + count + " seeds from " + from + ", " + failures.size() + " failed, honest commits (min per run, summed) "
                 + commits + ", slowest recovery after the heal " + slowestRecovery + " ticks (seed " + slowestSeed + "); "
-                + reconfiguring + " seeds changed the validator set, in " + bothChanges + " every honest replica passed both changes");
+                + reconfiguring + " seeds changed the validator set, in " + bothChanges + " every honest replica passed both changes; "
+                + skewedSeeds + " seeds had a replica with a skewed clock, in " + skewedPrimarySeeds + " it proposed as primary; "
+                + untimely + " proposals refused as untimely by honest replicas");
         assertThat(failures).isEmpty();
         if (count >= CI_SEEDS) {
             // The reconfiguration scenario must really run, not end before its first change.
             assertThat(bothChanges).as("seeds in which every honest replica passed both validator-set changes")
                     .isGreaterThan(reconfiguring / 2);
+            // The skewed-clock primary must really lead in a good share of the runs, not only sit as a backup.
+            assertThat(skewedPrimarySeeds).as("seeds in which a replica with a skewed clock proposed").isGreaterThan(count / 20);
         }
     }
 }

@@ -24,14 +24,16 @@ import java.util.List;
  *   "allocations": [{"address": "mc…", "amount": "400000000"}],
  *   "params": {"baseFee": "0.0001", "maxTxBytes": 65536, "maxBlockTxs": 5000,
  *              "maxBlockBytes": 8388608, "checkpointInterval": 100, "watermarkWindow": 200,
- *              "gasPrice": 1, "blockGasLimit": 20000000},
+ *              "gasPrice": 1, "blockGasLimit": 20000000, "clockPrecisionMs": 500, "messageDelayMs": 3000},
  *   "roles": [{"address": "mc…", "role": "GATEWAY"}],
  *   "vesting": [{"address": "mc…", "amount": "80000000", "cliffEndMs": 1795536000000, "releaseMs": 63072000000}],
  *   "committee": {"threshold": 2, "members": ["…64 hex…", "…"], "address": "mc… (derived, informative)"},
  *   "members": {"joinFeeMin": "1", "dailyLimitLevel1": "10000", "dailyLimitLevel2": "1000000"}
  * }</pre>
  * {@code gasPrice} is in base units per gas (an integer, default 1); {@code blockGasLimit} bounds the gas limits of
- * a block's contract transactions together (an integer, default {@link ChainParams#DEFAULT_BLOCK_GAS_LIMIT}). The last four are optional (no roles, no vesting, no committee, default member parameters).
+ * a block's contract transactions together (an integer, default {@link ChainParams#DEFAULT_BLOCK_GAS_LIMIT}).
+ * {@code clockPrecisionMs} and {@code messageDelayMs} set the window of the block-time rule (defaults 500 and 3000,
+ * see {@link ChainParams}). The last four are optional (no roles, no vesting, no committee, default member parameters).
  */
 public final class GenesisFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +77,9 @@ public final class GenesisFile {
                 p.path("checkpointInterval").asInt(d.checkpointInterval()),
                 p.path("watermarkWindow").asInt(d.watermarkWindow()),
                 p.has("gasPrice") ? longField(p, "gasPrice") : d.gasPrice(),
-                p.has("blockGasLimit") ? longField(p, "blockGasLimit") : d.blockGasLimit());
+                p.has("blockGasLimit") ? longField(p, "blockGasLimit") : d.blockGasLimit(),
+                p.has("clockPrecisionMs") ? intField(p, "clockPrecisionMs") : d.clockPrecisionMs(),
+                p.has("messageDelayMs") ? intField(p, "messageDelayMs") : d.messageDelayMs());
         JsonNode time = root.get("genesisTime");
         if (time == null || !time.canConvertToLong()) {
             throw new IllegalArgumentException("genesisTime (milliseconds since 1970) is missing");
@@ -126,6 +130,14 @@ public final class GenesisFile {
         return v.asLong();
     }
 
+    private static int intField(JsonNode n, String field) {
+        long v = longField(n, field);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + " is out of range");
+        }
+        return (int) v;
+    }
+
     public static ObjectNode toJson(Genesis g) {
         ObjectNode root = JSON.createObjectNode();
         root.put("chainId", g.chainId());
@@ -147,7 +159,9 @@ public final class GenesisFile {
                 .put("checkpointInterval", p.checkpointInterval())
                 .put("watermarkWindow", p.watermarkWindow())
                 .put("gasPrice", p.gasPrice())
-                .put("blockGasLimit", p.blockGasLimit());
+                .put("blockGasLimit", p.blockGasLimit())
+                .put("clockPrecisionMs", p.clockPrecisionMs())
+                .put("messageDelayMs", p.messageDelayMs());
         LedgerSetup s = g.setup();
         ArrayNode roles = root.putArray("roles");
         for (RoleGrant r : s.roles()) {

@@ -113,4 +113,26 @@ class GenesisFileTest {
         assertThatThrownBy(() -> GenesisFile.fromJson(GenesisFile.toJson(genesis()).arrayNode()))
                 .hasMessage("genesis must be a JSON object");
     }
+
+    @Test
+    void theBlockTimeWindowIsReadFromTheParamsAndDefaultsWhenAbsent() {
+        ObjectNode json = GenesisFile.toJson(genesis());
+        ((ObjectNode) json.get("params")).put("clockPrecisionMs", 250).put("messageDelayMs", 2000);
+        Genesis set = GenesisFile.fromJson(json);
+        assertThat(set.params().clockPrecisionMs()).isEqualTo(250);
+        assertThat(set.params().messageDelayMs()).isEqualTo(2000);
+        assertThat(set.hash()).isNotEqualTo(genesis().hash());
+        ((ObjectNode) json.get("params")).remove("clockPrecisionMs");
+        ((ObjectNode) json.get("params")).remove("messageDelayMs");
+        Genesis absent = GenesisFile.fromJson(json);
+        assertThat(absent.params().clockPrecisionMs()).isEqualTo(ChainParams.DEFAULT_CLOCK_PRECISION_MS);
+        assertThat(absent.params().messageDelayMs()).isEqualTo(ChainParams.DEFAULT_MESSAGE_DELAY_MS);
+    }
+
+    @Test
+    void aClockPrecisionOfZeroIsRefusedNamingTheField() {
+        ObjectNode json = GenesisFile.toJson(genesis());
+        ((ObjectNode) json.get("params")).put("clockPrecisionMs", 0);
+        assertThatThrownBy(() -> GenesisFile.fromJson(json)).hasMessageStartingWith("clockPrecisionMs must be between 1 and");
+    }
 }

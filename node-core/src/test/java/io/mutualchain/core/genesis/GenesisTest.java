@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Genesis validates itself on construction, and its hash is over the canonical encoding only. */
 class GenesisTest {
 
-    /** Computed when this test was written (again when blockGasLimit joined the parameters). Nodes compare genesis hashes on connect, so a change is a hard fork. */
-    private static final String GOLDEN_HASH = "440f714a021114ba0a07146f1279f1de86b625748e99298eb44483de3e56864c";
+    /** Computed when this test was written (again when blockGasLimit and the block-time window joined the parameters). Nodes compare genesis hashes on connect, so a change is a hard fork. */
+    private static final String GOLDEN_HASH = "c7a8e66b930394cde7662fbbf426795f7435536c52bff9f9c3e352739d22c40b";
 
     @Test
     void theGenesisHashIsPinnedBecauseChangingItIsAHardFork() {

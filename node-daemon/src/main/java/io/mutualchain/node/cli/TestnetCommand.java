@@ -95,7 +95,7 @@ public final class TestnetCommand implements Callable<Integer> {
         ChainParams params;
         try {
             params = new ChainParams(d.baseFee(), d.maxTxBytes(), d.maxBlockTxs(), d.maxBlockBytes(), checkpointInterval,
-                    2 * checkpointInterval, d.gasPrice(), blockGasLimit);
+                    2 * checkpointInterval, d.gasPrice(), blockGasLimit, d.clockPrecisionMs(), d.messageDelayMs());
         } catch (IllegalArgumentException e) {
             throw new UserError("--checkpoint-interval " + checkpointInterval + ", --block-gas-limit " + blockGasLimit + ": " + e.getMessage());
         }

@@ -23,17 +23,22 @@ import java.util.List;
  * @param adminTokenFile       file holding the bearer token of the {@code admin_} RPC methods; null
  *                             (the default) leaves them off: they do not exist
  * @param calls                caps on read-only contract runs for RPC callers ({@code mc_call}, {@code mc_estimateGas})
+ * @param clockOffsetMs        TEST ONLY: added to the system clock wherever consensus reads it (block
+ *                             timestamps this node proposes, and the block-time rule when it votes), so
+ *                             a test can run one validator with a wrong clock. 0 for every real node.
  */
 public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
                          int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
                          String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile,
-                         CallLimits calls) {
+                         CallLimits calls, long clockOffsetMs) {
     public static final String DEFAULT_RPC_HOST = "127.0.0.1";
     public static final int DEFAULT_RPC_PORT = 8545;
     public static final int DEFAULT_TICK_MS = 50;
     public static final long DEFAULT_EMPTY_BLOCK_INTERVAL_MS = 5_000;
     public static final int DEFAULT_P2P_PORT = 26656;
     public static final int DEFAULT_METRICS_PORT = 9545;
+    /** Largest test clock offset: ten years either way. */
+    public static final long MAX_CLOCK_OFFSET_MS = 10L * 366 * 24 * 3600 * 1000;
 
     public NodeConfig {
         if (name == null || name.isBlank()) {
@@ -51,13 +56,24 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
         if (p2pPort < 0 || p2pPort > 65535 || metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("p2p and metrics ports must be TCP ports (0 to 65535)");
         }
+        if (Math.abs(clockOffsetMs) > MAX_CLOCK_OFFSET_MS) {
+            throw new IllegalArgumentException("testOnly.clockOffsetMs must be within ten years either way");
+        }
         peers = List.copyOf(peers);
         if (calls == null) {
             throw new IllegalArgumentException("call limits are missing");
         }
     }
 
-    /** A node with the default caps on read-only RPC calls. */
+    /** A node with the system clock as it is (every real node). */
+    public NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
+                      int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
+                      String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile, CallLimits calls) {
+        this(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool, p2pHost, p2pPort, peers,
+                metricsPort, adminTokenFile, calls, 0);
+    }
+
+    /** A node with the default caps on read-only RPC calls and the system clock as it is. */
     public NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFile, String rpcHost, int rpcPort,
                       int tickMs, long emptyBlockIntervalMs, MempoolLimits mempool,
                       String p2pHost, int p2pPort, List<PeerEntry> peers, int metricsPort, Path adminTokenFile) {
@@ -97,22 +113,22 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
 
     public NodeConfig withDataDir(Path dir) {
         return new NodeConfig(name, dir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls, clockOffsetMs);
     }
 
     public NodeConfig withFiles(Path genesis, Path key) {
         return new NodeConfig(name, dataDir, genesis, key, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls, clockOffsetMs);
     }
 
     public NodeConfig withRpcPort(int port) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, port, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls);
+                p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls, clockOffsetMs);
     }
 
     /** This config with the admin methods behind the token in {@code file} (null turns them off). */
     public NodeConfig withAdminTokenFile(Path file) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
-                p2pHost, p2pPort, peers, metricsPort, file, calls);
+                p2pHost, p2pPort, peers, metricsPort, file, calls, clockOffsetMs);
     }
 }

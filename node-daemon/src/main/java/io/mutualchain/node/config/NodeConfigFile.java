@@ -31,6 +31,8 @@ import java.util.List;
  * }</pre>
  * A config without a {@code p2p} section runs without networking, which only works for a
  * single-validator chain. Without {@code rpc.adminTokenFile} the admin RPC methods are off.
+ * {@code "testOnly": {"clockOffsetMs": N}} shifts this node's consensus clock by N ms, for tests that
+ * need one validator with a wrong clock; never set it on a real node (see {@link NodeConfig}).
  */
 public final class NodeConfigFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +77,8 @@ public final class NodeConfigFile {
                     optionalPath(base, rpc, "adminTokenFile"),
                     new CallLimits(rpc.path("callGasMax").asLong(CallLimits.DEFAULT_GAS_MAX),
                             rpc.path("callTimeoutMs").asLong(CallLimits.DEFAULT_TIMEOUT_MS),
-                            rpc.path("callWorkers").asInt(CallLimits.DEFAULT_WORKERS)));
+                            rpc.path("callWorkers").asInt(CallLimits.DEFAULT_WORKERS)),
+                    root.path("testOnly").path("clockOffsetMs").asLong(0));
         } catch (IllegalArgumentException e) {
             throw new IOException("config file " + file + ": " + e.getMessage());
         }
@@ -103,6 +106,9 @@ public final class NodeConfigFile {
             peers.addObject().put("name", p.name()).put("publicKey", p.publicKey().toHex()).put("host", p.host()).put("port", p.port());
         }
         root.putObject("metrics").put("port", c.metricsPort());
+        if (c.clockOffsetMs() != 0) {
+            root.putObject("testOnly").put("clockOffsetMs", c.clockOffsetMs());
+        }
         Files.createDirectories(base);
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }

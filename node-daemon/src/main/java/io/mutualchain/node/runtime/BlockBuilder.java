@@ -7,7 +7,11 @@ import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.tx.Transaction;
 import java.util.List;
 
-/** Builds the next block on top of the committed chain: links, the parent's state and receipts roots, and a timestamp after the parent's. */
+/**
+ * Builds the next block on top of the committed chain: links, the parent's state and receipts roots, and a timestamp after the
+ * parent's. The caller gives the time from the engine's block-time rule (its own clock, or just after
+ * the parent); the parent bound here only makes sure no caller can break the ledger's rule.
+ */
 final class BlockBuilder {
     private BlockBuilder() {
     }

@@ -15,6 +15,7 @@ import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.SyncMessage;
 import io.mutualchain.p2p.Channel;
 import io.mutualchain.pbft.CommittedBlock;
+import io.mutualchain.pbft.LocalClock;
 import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.RejectReason;
 import io.mutualchain.pbft.StepResult;
@@ -26,6 +27,7 @@ import io.mutualchain.pbft.Ready;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,10 @@ final class ConsensusLoop implements AutoCloseable {
     private final Network network;
     private final NodeStats stats;
     private final BlockSync sync;
+    /** This node's clock as consensus reads it (the system clock, shifted only by the test-only offset). */
+    private final LocalClock clock;
+    private final ClockWatch clockWatch;
+    private final AtomicLong untimelyProposals = new AtomicLong();
     /** Inbound consensus messages and synced blocks waiting for the loop; beyond the bound they are dropped (PBFT retransmits). */
     static final int MAX_PENDING_INBOUND = 20_000;
     private final AtomicInteger pendingInbound = new AtomicInteger();
@@ -107,6 +113,8 @@ final class ConsensusLoop implements AutoCloseable {
         this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.tickMs = tickMs;
         this.onHalt = onHalt;
+        this.clock = engineConfig.clock();
+        this.clockWatch = new ClockWatch(params);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "consensus");
             t.setDaemon(true);
@@ -140,15 +148,21 @@ final class ConsensusLoop implements AutoCloseable {
 
     /** A consensus message from a peer (called on network threads). */
     void deliver(PublicKey from, byte[] message) {
+        long receivedAtMs = clock.nowMs(); // the block-time rule judges a proposal by its arrival, not its wait in the queue
         enqueue(() -> {
             if (engine == null) {
                 return; // an observer does not take part; it follows by block sync
             }
             doing = "handling a consensus message";
-            StepResult r = engine.step(from, message);
+            StepResult r = engine.step(from, message, receivedAtMs);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
-                if (r.reason() == RejectReason.MALFORMED || r.reason() == RejectReason.BAD_SIGNATURE) {
+                if (r.reason() == RejectReason.UNTIMELY) {
+                    untimelyProposals.incrementAndGet();
+                    LOG.warn("refused an untimely proposal, {}; the window is the local clock -{} ms/+{} ms. If this keeps happening "
+                            + "for every proposer, this node's clock is wrong: check NTP", r.message(),
+                            params.clockPrecisionMs() + params.messageDelayMs(), params.clockPrecisionMs());
+                } else if (r.reason() == RejectReason.MALFORMED || r.reason() == RejectReason.BAD_SIGNATURE) {
                     network.penalize(from, "consensus message refused: " + r);
                 } else {
                     LOG.debug("consensus message from {} refused: {}", from, r);
@@ -302,17 +316,21 @@ final class ConsensusLoop implements AutoCloseable {
 
     /** Proposes the next block if this node may and there is a reason to (transactions, or the empty-block interval passed). */
     private boolean maybePropose() {
-        if (engine == null || !engine.canPropose()) {
-            return false;
+        if (engine == null || !engine.canPropose() || !quorumConnected()) {
+            return false; // without links to a quorum a proposal would only wait, and grow untimely, until they come up
+        }
+        long now = clock.nowMs();
+        OptionalLong timestamp = engine.proposalTimestamp(ledger.lastBlockTimeMs());
+        if (timestamp.isEmpty()) {
+            return false; // the parent is stamped beyond this clock's precision: wait for the clock rather than propose an untimely block
         }
         doing = "proposing a block";
-        long now = System.currentTimeMillis();
         List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - 4096L, params.blockGasLimit());
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
         Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
-                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), now);
+                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), timestamp.getAsLong());
         engine.propose(block);
         return true;
     }
@@ -406,6 +424,9 @@ final class ConsensusLoop implements AutoCloseable {
         stats.failedTxs.addAndGet(failed);
         LOG.info("{} block {} {} txs={}{} view={}", how, block.height(), block.hash(), block.transactions().size(),
                 failed == 0 ? "" : " failed=" + failed, certView);
+        clockWatch.committed(block.height(), block.header().timestampMs(), clock.nowMs(),
+                        ledger.height() + NodeMetrics.READY_LAG_BLOCKS >= sync.highestPeerHeight())
+                .ifPresent(LOG::warn);
         for (Consumer<Block> l : commitListeners) {
             l.accept(block);
         }
@@ -435,6 +456,16 @@ final class ConsensusLoop implements AutoCloseable {
 
     long refusedMessages() {
         return refusedMessages.get();
+    }
+
+    /** Proposals this node refused under the block-time rule. */
+    long untimelyProposals() {
+        return untimelyProposals.get();
+    }
+
+    /** This node's clock minus the time of the last block, when it was committed here. */
+    long blockTimeLagMs() {
+        return clockWatch.lastLagMs();
     }
 
     @Override

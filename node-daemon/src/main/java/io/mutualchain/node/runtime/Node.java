@@ -128,6 +128,10 @@ public final class Node implements AutoCloseable {
         LOG.info("ledger open at height {} (chain {}, genesis {}); this node is a {}", ledger.height(), genesis.chainId(),
                 genesis.hash(), validator ? "validator" : "observer");
 
+        if (config.clockOffsetMs() != 0) {
+            LOG.warn("TEST ONLY: this node's consensus clock is shifted by {} ms (testOnly.clockOffsetMs); never run a real node so",
+                    config.clockOffsetMs());
+        }
         Mempool mempool = new Mempool(config.mempool(), genesis.params().baseFee(), genesis.params().gasPrice());
         InboundRouter router = new InboundRouter();
         Network network = Network.NONE;
@@ -193,7 +197,8 @@ public final class Node implements AutoCloseable {
 
         if (config.metricsPort() != 0) {
             metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
-                    () -> halt == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals);
+                    () -> halt == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals, loop::untimelyProposals,
+                    loop::blockTimeLagMs);
             metrics.start();
             started.push(metrics);
             LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());

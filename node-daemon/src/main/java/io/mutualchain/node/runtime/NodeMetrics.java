@@ -29,7 +29,8 @@ final class NodeMetrics {
 
     static MetricsServer server(NodeConfig config, Ledger ledger, Mempool mempool, P2pNode p2p, BlockSync sync, NodeStats stats,
                                 LongSupplier view, LongSupplier viewChanges, BooleanSupplier healthy, Supplier<ValidatorSet> currentSet,
-                                BooleanSupplier validator, TxGossip gossip, LongSupplier adminRefused) throws IOException {
+                                BooleanSupplier validator, TxGossip gossip, LongSupplier adminRefused,
+                                LongSupplier untimelyProposals, LongSupplier blockTimeLagMs) throws IOException {
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("mc_height", "gauge", "Height of the last committed block.", ledger::height));
         m.add(new Metric("mc_blocks_committed_total", "counter", "Blocks committed (or synced) since the node started.", stats.committedBlocks::get));
@@ -37,6 +38,10 @@ final class NodeMetrics {
         m.add(new Metric("mc_transactions_failed_total", "counter", "Transactions committed with a failed receipt.", stats.failedTxs::get));
         m.add(new Metric("mc_view", "gauge", "Current PBFT view (0 on observers).", view));
         m.add(new Metric("mc_view_changes_total", "counter", "View changes this node took part in.", viewChanges));
+        m.add(new Metric("mc_proposals_untimely_total", "counter",
+                "Proposals this validator refused because their block time was outside its clock window (block-time rule).", untimelyProposals));
+        m.add(new Metric("mc_block_time_lag_ms", "gauge",
+                "This node's clock minus the time of the last block when it was committed here; far from 0 means a wrong clock.", blockTimeLagMs));
         m.add(new Metric("mc_peers", "gauge", "Connected peers.", () -> p2p == null ? 0 : p2p.connectedPeers().size()));
         for (RefusalReason r : RefusalReason.values()) {
             m.add(new Metric("mc_p2p_handshakes_refused_total", "reason=\"" + r.name() + "\"", "counter",
