@@ -10,6 +10,7 @@ import io.mutualchain.rpc.ProofView;
 import io.mutualchain.rpc.RpcClient;
 import io.mutualchain.rpc.proof.ProofVerifier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * by the client against the next certified header.
  */
 class AssetLifecycleIT {
+    /** Longest wait for the block after the proof's height (a node stuck that long is a failure, whatever the load). */
+    private static final Duration NEXT_BLOCK_WAIT = Duration.ofSeconds(60);
+
     @TempDir
     Path tmp;
 
@@ -66,7 +70,7 @@ class AssetLifecycleIT {
         rpcUrl = "http://127.0.0.1:" + port;
         devKey = data.resolve("developer.key.json");
         try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"));
-             WsClient ws = WsClient.connect(port, java.time.Duration.ofSeconds(30))) {
+             WsClient ws = WsClient.connect(port, Duration.ofSeconds(30))) {
             String assetChanges = ws.subscribe(1, "assetChanges"); // a wallet watching over WebSocket sees every event
             String dev = devKey.toString();
             String alice = tmp.resolve("alice.key.json").toString();
@@ -144,13 +148,13 @@ class AssetLifecycleIT {
         Genesis genesis = GenesisFile.read(data.resolve("genesis.json"));
         ProofView proof = rpc.proof("asset", asset);
         assertThat(proof.value()).isNotNull();
-        Optional<JsonNode> next = Optional.empty();
-        // The dev node makes an empty block at least every second (NodeProcess.startDev); the header that carries this root is the next one.
-        for (int i = 0; i < 100 && next.isEmpty(); i++) {
+        Optional<JsonNode> next = rpc.block(proof.verifiesAgainstHeight());
+        // The header that carries this root is the next one: the dev node makes it as an empty block within
+        // NodeProcess.EMPTY_BLOCK_INTERVAL, however long a loaded machine then takes to get it to us.
+        long deadline = System.nanoTime() + NEXT_BLOCK_WAIT.toNanos();
+        while (next.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
             next = rpc.block(proof.verifiesAgainstHeight());
-            if (next.isEmpty()) {
-                Thread.sleep(100);
-            }
         }
         JsonNode block = next.orElseThrow(() -> new AssertionError("block " + proof.verifiesAgainstHeight() + " never came"));
         ProofVerifier.Verdict v = ProofVerifier.verify(proof, ChainJson.header(block), ChainJson.certificate(block.path("certificate")),

@@ -222,6 +222,15 @@ final class Cluster implements AutoCloseable {
         throw new AssertionError("timed out after " + timeout + " waiting for: " + what + "\n" + logTails());
     }
 
+    /**
+     * Every listed node answers JSON-RPC, within {@link NodeProcess#START_TIMEOUT} as a dev node must: the
+     * JVM start and the ledger's opening, which on a loaded machine take tens of seconds per node, are
+     * waited for here so that a following height wait measures consensus only.
+     */
+    void awaitAnswering(List<Integer> nodes) throws InterruptedException, IOException {
+        await("nodes " + nodes + " answering JSON-RPC", NodeProcess.START_TIMEOUT, () -> nodes.stream().allMatch(i -> height(i) >= 0));
+    }
+
     /** Every listed node reaches at least {@code height}. */
     void awaitHeight(List<Integer> nodes, long height, Duration timeout) throws InterruptedException, IOException {
         await("nodes " + nodes + " at height >= " + height, timeout, () -> nodes.stream().allMatch(i -> height(i) >= height));

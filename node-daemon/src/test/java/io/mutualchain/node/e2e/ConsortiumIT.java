@@ -41,6 +41,7 @@ class ConsortiumIT {
             for (int i : VALIDATORS) {
                 c.start(i);
             }
+            c.awaitAnswering(VALIDATORS);
             c.awaitHeight(VALIDATORS, 2, STEP);
 
             // Steady commits: transactions sent to a follower reach the primary by gossip.
@@ -51,6 +52,7 @@ class ConsortiumIT {
             c.kill(3);
             sendAndAwait(c, 1, faucet, 5);
             c.start(3);
+            c.awaitAnswering(List.of(3));
             long target = c.height(1);
             c.awaitHeight(VALIDATORS, target, STEP);
             c.assertAgreement(VALIDATORS);
@@ -63,6 +65,7 @@ class ConsortiumIT {
             sendAndAwait(c, other, faucet, 5);
             assertThat(c.status(other).path("view").asLong()).as("view after the primary died").isGreaterThan(view);
             c.start(primary);
+            c.awaitAnswering(List.of(primary));
             c.awaitHeight(VALIDATORS, c.height(other), STEP);
             c.assertAgreement(VALIDATORS);
 
@@ -85,6 +88,7 @@ class ConsortiumIT {
             for (int i : VALIDATORS) {
                 c.start(i);
             }
+            c.awaitAnswering(VALIDATORS);
             c.awaitHeight(VALIDATORS, before + 1, STEP);
             assertThat(c.blockHash(2, before)).isEqualTo(hashBefore);
             for (Transaction tx : early) {
@@ -95,6 +99,7 @@ class ConsortiumIT {
 
             // An observer that starts late syncs from genesis, serves the chain and never votes.
             c.start(OBSERVER);
+            c.awaitAnswering(List.of(OBSERVER));
             long head = c.height(0);
             c.awaitHeight(List.of(OBSERVER), head, STEP);
             List<Integer> all = List.of(0, 1, 2, 3, OBSERVER);

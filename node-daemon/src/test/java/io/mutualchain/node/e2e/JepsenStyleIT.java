@@ -122,6 +122,7 @@ class JepsenStyleIT {
             all.add(i);
         }
         c.startAll();
+        c.awaitAnswering(all);
         c.awaitHeight(all, 1, STEP);
         RpcClient rpc = c.rpc(0);
         String chainId = rpc.chainId();

@@ -27,13 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutualAidPoolIT {
     private static final Path TEMPLATE = Path.of("..", "contracts", "MutualAidPool.masm");
-    /**
-     * Blocks of enrolment: room for one parallel round of five joins, which makes a block per join
-     * plus an empty block a second while five CLI processes start on two cores (10 blocks measured).
+    /*
+     * The node is quiet (NodeProcess.startQuietDev): its height moves only when a transaction
+     * commits, at most one block per transaction, and the scenario moves it past a deadline with
+     * filler transfers (ScenarioDriver.advanceTo). So a step that must happen before a deadline
+     * makes it whatever the machine's speed, as long as the blocks up to the deadline outnumber the
+     * transactions the step sends: twice as many here.
      */
-    private static final long ENROL_BLOCKS = 18;
-    /** Blocks per period: room for about three CLI rounds at one empty block a second. */
-    private static final long PERIOD_BLOCKS = 10;
+    /** Transactions of the enrolment (five joins) and of the busiest period (collect, claim, three votes). */
+    private static final long ENROL_TXS = 5;
+    private static final long PERIOD_TXS_MAX = 5;
+    private static final long ENROL_BLOCKS = 2 * ENROL_TXS;
+    private static final long PERIOD_BLOCKS = 2 * PERIOD_TXS_MAX;
     private static final long TERM_PERIODS = 3;
     private static final long PREMIUM = 10 * UNIT;
     private static final long COVERAGE = 50 * UNIT;
@@ -50,8 +55,8 @@ class MutualAidPoolIT {
         Path data = tmp.resolve("dev");
         int port = NodeProcess.freePort();
         String rpcUrl = "http://127.0.0.1:" + port;
-        try (NodeProcess node = NodeProcess.startDev(data, port, tmp.resolve("logs"));
-             ScenarioDriver d = new ScenarioDriver(rpcUrl, tmp)) {
+        try (NodeProcess node = NodeProcess.startQuietDev(data, port, tmp.resolve("logs"));
+             ScenarioDriver d = new ScenarioDriver(rpcUrl, tmp, KeyFile.read(data.resolve("developer.key.json")))) {
             String dev = data.resolve("developer.key.json").toString();
             String devAddr = KeyFile.read(Path.of(dev)).address().toString();
             List<String> addr = d.newKeys("initiator", "arbiter", "m1", "m2", "m3", "m4", "m5");
@@ -109,7 +114,7 @@ class MutualAidPoolIT {
             assertThat(intAt(d.ok("contract", "read", pool, "state"), 1)).as("active members").isEqualTo(5);
 
             // Period 0: premiums into the pool (50 MTN); m1's claim of 20 MTN is approved by m2, m3, m4 and paid.
-            d.awaitHeight(start);
+            d.advanceTo(start);
             JsonNode collected = d.ok("contract", "call", pool, "collect", "--key", ini);
             assertThat(eventNames(collected)).containsOnly("premium_paid", "premiums_collected");
             String evidenceA = "0x" + Hex.encode(Sha256.hash("hospital invoice 17".getBytes(StandardCharsets.UTF_8)).toBytes());
@@ -127,7 +132,7 @@ class MutualAidPoolIT {
 
             // Period 1: collected (pool 80); m2's claim of 30 MTN is rejected by m1 and m3 (4 voters, quorum 3);
             // meanwhile m5 leaves: 20 MTN left in deposit, 5 MTN penalty to the pool, 15 MTN back.
-            d.awaitHeight(start + PERIOD_BLOCKS);
+            d.advanceTo(start + PERIOD_BLOCKS);
             d.ok("contract", "call", pool, "collect", "--key", ini);
             String evidenceB = "0x" + Hex.encode(Sha256.hash("roof, no photo".getBytes(StandardCharsets.UTF_8)).toBytes());
             long idB = intAt(d.ok("contract", "call", pool, "claim", Long.toString(30 * UNIT), evidenceB, "--key", mk.get(1)), 0);
@@ -142,13 +147,13 @@ class MutualAidPoolIT {
             assertThat(intAt(d.ok("contract", "read", pool, "claim_info", Long.toString(idB)), 2)).as("claim B rejected").isEqualTo(3);
 
             // Period 2: collected from m1-m4 (pool 125); approving the rejected claim is refused and still pays its fee.
-            d.awaitHeight(start + 2 * PERIOD_BLOCKS);
+            d.advanceTo(start + 2 * PERIOD_BLOCKS);
             d.ok("contract", "call", pool, "collect", "--key", ini);
             d.reverted("the claim is no longer pending", "contract", "call", pool, "approve", Long.toString(idB), "--key", mk.get(3));
             assertThat(intAt(d.ok("contract", "read", pool, "state"), 2)).as("pool").isEqualTo(125 * UNIT);
 
             // After the end: settle refunds everyone; m1-m4 share the pool, having each paid three periods.
-            d.awaitHeight(end);
+            d.advanceTo(end);
             JsonNode settled = d.ok("contract", "call", pool, "settle", "--key", ini);
             assertThat(eventNames(settled)).contains("settled").filteredOn("refunded"::equals).hasSize(4);
             d.reverted("already settled", "contract", "call", pool, "settle", "--key", ini);

@@ -220,6 +220,7 @@ final class Nemesis {
         for (int v : victims) {
             cluster.start(v);
         }
+        cluster.awaitAnswering(victims);
         awaitProgress("node(s) " + victims + " restarted");
     }
 
@@ -260,6 +261,7 @@ final class Nemesis {
         Thread.sleep(hold);
         proxies.healAll();
         cluster.start(victim);
+        cluster.awaitAnswering(List.of(victim));
         awaitProgress("healed, node" + victim + " restarted");
     }
 
@@ -287,6 +289,7 @@ final class Nemesis {
         proxies.healAll();
         note("healed; restarting node" + victim);
         cluster.start(victim);
+        cluster.awaitAnswering(List.of(victim));
         awaitProgress("node" + victim + " restarted after the heal");
     }
 

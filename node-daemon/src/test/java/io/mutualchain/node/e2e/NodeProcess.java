@@ -20,6 +20,10 @@ final class NodeProcess implements AutoCloseable {
     /** How long a node may take to start answering JSON-RPC. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Path JAR = Path.of("target", "mutualchain.jar");
+    /** An idle dev node's longest gap between blocks in most tests. */
+    static final Duration EMPTY_BLOCK_INTERVAL = Duration.ofSeconds(1);
+    /** Longer than any test runs: a node started with it makes no empty block while the test is on. */
+    static final Duration QUIET_EMPTY_BLOCK_INTERVAL = Duration.ofHours(6);
 
     private final Process process;
     private final Path log;
@@ -47,11 +51,26 @@ final class NodeProcess implements AutoCloseable {
         return cmd;
     }
 
+    /** A dev node that also makes an empty block every {@link #EMPTY_BLOCK_INTERVAL} when idle, as a live chain does. */
     static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir) throws IOException, InterruptedException {
+        return startDev(dataDir, rpcPort, logDir, EMPTY_BLOCK_INTERVAL);
+    }
+
+    /**
+     * A dev node whose height moves only when a transaction commits (its empty-block interval is
+     * longer than any test runs): a scenario that counts contract terms in blocks drives the height
+     * itself with {@link FillerBlocks} and so does not depend on how fast the machine is.
+     */
+    static NodeProcess startQuietDev(Path dataDir, int rpcPort, Path logDir) throws IOException, InterruptedException {
+        return startDev(dataDir, rpcPort, logDir, QUIET_EMPTY_BLOCK_INTERVAL);
+    }
+
+    private static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir, Duration emptyBlockInterval)
+            throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path log = Files.createTempFile(logDir, "node-", ".log");
         Process p = new ProcessBuilder(command("dev", "--data-dir", dataDir.toString(), "--rpc-port", Integer.toString(rpcPort),
-                "--empty-block-interval-ms", "1000"))
+                "--empty-block-interval-ms", Long.toString(emptyBlockInterval.toMillis())))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

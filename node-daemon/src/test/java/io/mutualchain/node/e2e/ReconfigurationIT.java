@@ -55,6 +55,7 @@ class ReconfigurationIT {
         for (int i : ALL) {
             c.start(i);
         }
+        c.awaitAnswering(ALL);
         c.awaitHeight(ALL, 2, STEP);
         assertThat(c.status(JOINER).path("validator").asBoolean()).isFalse();
         KeyPair faucet = KeyFile.read(c.faucetKey());
@@ -83,6 +84,7 @@ class ReconfigurationIT {
 
         // Validator 2 restarts below the change, catches up across it and votes in the set of five.
         c.start(2);
+        c.awaitAnswering(List.of(2));
         c.awaitHeight(List.of(2), c.height(0), STEP);
         c.await("validator 2 votes again", STEP, () -> isValidator(c, 2));
 
@@ -104,6 +106,7 @@ class ReconfigurationIT {
 
         // Restarted, the removed validator follows as an observer and relays transactions.
         c.start(3);
+        c.awaitAnswering(List.of(3));
         c.awaitHeight(List.of(3), c.height(0), STEP);
         assertThat(c.status(3).path("validator").asBoolean()).as("a removed validator does not vote").isFalse();
         JsonNode after = validators(c, 3);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mutualchain.core.bytes.Hex;
+import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.rpc.RpcClient;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives a contract scenario on a dev node through the CLI, the way a user would, and keeps the
- * books the scenario tests check: every fee a scenario transaction's receipt reports is added up,
- * so "balances now + fees paid = balances before" can be asserted to the base unit. Independent
- * commands (different signers) run as parallel CLI processes, because each CLI run starts a JVM and
- * the contract periods are counted in blocks the node keeps making meanwhile.
+ * Drives a contract scenario on a quiet dev node ({@link NodeProcess#startQuietDev}) through the
+ * CLI, the way a user would, and keeps the books the scenario tests check: every fee a scenario
+ * transaction's receipt reports is added up, so "balances now + fees paid = balances before" can be
+ * asserted to the base unit. The node's height moves only with the scenario's transactions and the
+ * filler transfers of {@link #advanceTo}, so a contract term counted in blocks ends when the
+ * scenario moves past it, never because CLI processes were slow to start. Independent commands
+ * (different signers) run as parallel CLI processes, to keep the run short.
  */
 final class ScenarioDriver implements AutoCloseable {
     static final long UNIT = 100_000_000L;
     /** The fixed supply, in base units. */
     static final long SUPPLY_UNITS = 400_000_000L * UNIT;
-    /** Longest wait for the chain to reach a height; a dev node makes an empty block every second. */
-    static final Duration HEIGHT_TIMEOUT = Duration.ofSeconds(45);
     /** Most CLI processes at once: the machine has two cores. */
     private static final int PARALLEL_MAX = 5;
     private static final long PARALLEL_TIMEOUT_SECONDS = 120;
@@ -42,14 +42,17 @@ final class ScenarioDriver implements AutoCloseable {
     private final String rpcUrl;
     private final RpcClient client;
     private final Path keys;
+    private final FillerBlocks filler;
     private final AtomicLong fees = new AtomicLong();
     private final Map<String, Long> feesByKey = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_MAX);
 
-    ScenarioDriver(String rpcUrl, Path keys) {
+    /** {@code fillerPayer} pays for the filler transfers of {@link #advanceTo}; keep it out of the books a scenario checks. */
+    ScenarioDriver(String rpcUrl, Path keys, KeyPair fillerPayer) {
         this.rpcUrl = rpcUrl;
         this.client = new RpcClient(URI.create(rpcUrl));
         this.keys = keys;
+        this.filler = new FillerBlocks(client, fillerPayer);
     }
 
     RpcClient client() {
@@ -183,16 +186,12 @@ final class ScenarioDriver implements AutoCloseable {
         return client.call("mc_blockNumber").asLong();
     }
 
-    /** Waits (bounded) until the chain's tip is at least {@code target}; returns the tip. */
-    long awaitHeight(long target) throws Exception {
-        long deadline = System.nanoTime() + HEIGHT_TIMEOUT.toNanos();
-        long h = height();
-        while (h < target) {
-            assertThat(System.nanoTime()).as("height " + target + " not reached in " + HEIGHT_TIMEOUT + "; tip " + h).isLessThan(deadline);
-            Thread.sleep(200);
-            h = height();
-        }
-        return h;
+    /**
+     * Makes the chain's tip at least {@code target} with filler transfers (none if it is there already);
+     * returns the tip. The next scenario transaction then commits above {@code target}.
+     */
+    long advanceTo(long target) throws Exception {
+        return filler.advanceTo(target);
     }
 
     long balance(String address) throws Exception {
