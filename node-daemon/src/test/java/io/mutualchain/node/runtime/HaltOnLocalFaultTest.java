@@ -91,7 +91,8 @@ class HaltOnLocalFaultTest {
         } finally {
             node.close();
         }
-        try (Ledger reopened = Ledger.open(config.dataDir().resolve("ledger"), GenesisFile.read(config.genesisFile()))) {
+        try (Ledger reopened = Ledger.open(config.dataDir().resolve("ledger"), GenesisFile.read(config.genesisFile()),
+                config.dataDir().resolve(Node.HEAD_MARKER_FILE), Ledger.OpenMode.NORMAL)) {
             assertThat(reopened.height()).isEqualTo(committedAtHalt);
             assertThat(reopened.stateRootByScan()).isEqualTo(reopened.stateRoot());
         }
