@@ -48,6 +48,8 @@ public final class RpcServer implements AutoCloseable {
     public static final long BIND_TIMEOUT_MS = 10_000;
     /** How long close() waits for the event loops to stop. */
     public static final long EVENT_LOOP_SHUTDOWN_MS = 2_000;
+    /** How long close() waits for open connections to take their close frame and close. */
+    public static final long CONNECTIONS_CLOSE_MS = 2_000;
     /** Connections the OS may queue before accept(). */
     public static final int ACCEPT_BACKLOG = 128;
 
@@ -214,7 +216,12 @@ public final class RpcServer implements AutoCloseable {
         shutdown();
     }
 
-    /** Stop accepting, let calls in progress finish and answer, then stop the event loops. */
+    /**
+     * Stop accepting, let calls in progress finish and answer, close every connection (WebSocket
+     * clients get close 1001), then stop the event loops. The connections are closed here rather
+     * than left to the event loops' teardown, which was seen to leave an accepted WebSocket open,
+     * so that a subscribed wallet would never learn that the node went away.
+     */
     private void shutdown() {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);
@@ -224,6 +231,13 @@ public final class RpcServer implements AutoCloseable {
         }
         if (workers != null) {
             workers.close();
+        }
+        if (channels != null) {
+            int late = channels.closeAll(CONNECTIONS_CLOSE_MS);
+            if (late > 0) {
+                LOG.info("closed {} RPC connections without waiting for their close frame: they did not take it within {} ms",
+                        late, CONNECTIONS_CLOSE_MS);
+            }
         }
         if (loops != null) {
             loops.shutdownGracefully(0, EVENT_LOOP_SHUTDOWN_MS, TimeUnit.MILLISECONDS).awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_MS);

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -54,6 +55,8 @@ public final class RpcSubscriber implements AutoCloseable {
     private final Semaphore callSlots = new Semaphore(CALLS_WAITING_MAX);
     private final Map<String, Handlers> subscriptions = new ConcurrentHashMap<>();
     private final CompletableFuture<SubscriberClosed> closed = new CompletableFuture<>();
+    /** Set by the first {@link #end}; {@link #closed} completes only after the queue is stopped. */
+    private final AtomicBoolean ending = new AtomicBoolean();
     private final NotificationDispatcher dispatcher;
     /** Serialises sends: the JDK WebSocket allows one outstanding text send. */
     private final Object sendLock = new Object();
@@ -251,15 +254,18 @@ public final class RpcSubscriber implements AutoCloseable {
 
     /**
      * The one way the connection ends: the first caller wins and is what {@link #whenClosed()}
-     * reports. Never blocks, since the listener thread calls it too. {@code fromNode} says the
+     * reports, once the notification queue has been dealt with. Never blocks, since the listener thread calls it too. {@code fromNode} says the
      * node's Close or the socket's failure already ended it, so nothing is sent; queued
      * notifications are then still delivered.
      */
     private void end(SubscriberClosed why, boolean fromNode) {
-        if (!closed.complete(why)) {
+        if (!ending.compareAndSet(false, true)) {
             return;
         }
+        // Queued notifications are dropped (or the drain is queued) before anyone learns of the
+        // end: a caller woken by whenClosed() must not see callbacks that were to be dropped.
         dispatcher.stop(fromNode);
+        closed.complete(why);
         IOException gone = new IOException("the connection to " + uri + " has ended: " + why);
         waiting.values().forEach(p -> p.answer().completeExceptionally(gone));
         WebSocket socket = ws;
@@ -295,7 +301,7 @@ public final class RpcSubscriber implements AutoCloseable {
     private final class Inbound implements SubscriberFrames.Sink {
         @Override
         public void message(String text) {
-            if (closed.isDone()) {
+            if (ending.get()) {
                 return;
             }
             JsonNode m;

@@ -9,6 +9,7 @@ import io.mutualchain.rpc.http.WorkerPool;
 import io.mutualchain.rpc.subscribe.SubscriptionHub;
 import io.mutualchain.rpc.subscribe.Subscriptions;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
@@ -40,6 +41,8 @@ public final class WsRpcHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WsRpcHandler.class);
     /** The path that upgrades; {@code /} stays the HTTP POST endpoint. */
     public static final String PATH = "/ws";
+    /** The close reason (code 1001) every WebSocket client gets when the server stops. */
+    public static final String SHUTDOWN_REASON = "the node is shutting down";
 
     private final JsonRpcDispatcher dispatcher;
     private final WorkerPool workers;
@@ -166,6 +169,18 @@ public final class WsRpcHandler extends ChannelInboundHandlerAdapter {
             });
         } catch (RejectedExecutionException e) {
             // The event loop has shut down (server closing): there is nothing left to resume.
+        }
+    }
+
+    /**
+     * The server is stopping: a WebSocket connection gets close 1001 and is closed once that is
+     * written; one still in the HTTP phase is closed. Runs on the connection's event loop.
+     */
+    public void goingAway(Channel channel) {
+        if (session == null) {
+            channel.close();
+        } else {
+            session.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, SHUTDOWN_REASON);
         }
     }
 
