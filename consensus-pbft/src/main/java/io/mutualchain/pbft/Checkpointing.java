@@ -52,6 +52,31 @@ final class Checkpointing {
         });
     }
 
+    /**
+     * A VIEW-CHANGE (alone or inside a NEW-VIEW) carries a stable checkpoint proof above this
+     * replica's horizon. The message is refused (the proof may be the next epoch's), but each signed
+     * CHECKPOINT in it verifies on its own, so it counts as if relayed one by one: a quorum of them
+     * shows this replica is behind and makes it sync up to its horizon, as a quorum of CHECKPOINT
+     * messages there does. Without this, a replica that missed those CHECKPOINTs refuses every
+     * VIEW-CHANGE until the daemon's block sync happens to catch it up (soak seed 3324). Proofs at or
+     * below a height already known to be ahead cost nothing; signatures already counted are not checked again.
+     */
+    void learnFromProofAhead(CheckpointProof proof) {
+        long h = proof.height();
+        if (h <= st.epochHorizon() || h <= st.checkpointAhead || h % st.config.checkpointInterval() != 0) {
+            return;
+        }
+        Checkpoint claimed = new Checkpoint(h, proof.blockHash(), proof.stateRoot());
+        for (Signed<Checkpoint> c : proof.signatures()) {
+            if (h <= st.checkpointAhead) {
+                return; // a quorum is in: the rest would only cost signature checks
+            }
+            if (c.body().equals(claimed) && !st.checkpoints.has(c.signer(), claimed) && st.proofs.signatureOk(c)) {
+                addCheckpoint(c);
+            }
+        }
+    }
+
     void stabilize(CheckpointProof proof) {
         if (proof.height() <= st.stable.height()) {
             return;

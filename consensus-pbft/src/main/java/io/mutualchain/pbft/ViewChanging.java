@@ -86,6 +86,7 @@ final class ViewChanging {
     }
 
     StepResult onViewChange(Signed<ViewChange> s) {
+        checkpoints.learnFromProofAhead(s.body().stable());
         StepResult refused = viewChangeValidator.validate(s);
         if (!refused.isAccepted()) {
             return refused;
@@ -151,6 +152,9 @@ final class ViewChanging {
     }
 
     StepResult onNewView(Signed<NewView> s) {
+        for (Signed<ViewChange> vc : s.body().viewChanges()) {
+            checkpoints.learnFromProofAhead(vc.body().stable());
+        }
         StepResult refused = newViewValidator.validate(s);
         if (!refused.isAccepted()) {
             return refused;
