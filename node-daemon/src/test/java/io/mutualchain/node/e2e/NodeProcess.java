@@ -45,6 +45,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static List<String> command(String... args) {
+        ProcessStops.killDescendantsAtExit();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return cmd;

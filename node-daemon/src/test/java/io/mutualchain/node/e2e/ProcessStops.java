@@ -2,6 +2,7 @@ package io.mutualchain.node.e2e;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stopping and awaiting test processes with every wait bounded: a process that will not stop
@@ -14,7 +15,20 @@ final class ProcessStops {
     /** How long the kernel gets to reap a process after SIGKILL; only a stuck kernel or zombie takes longer. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
+    private static final AtomicBoolean KILL_AT_EXIT = new AtomicBoolean();
+
     private ProcessStops() {
+    }
+
+    /**
+     * Makes sure no process this test JVM started outlives it: a test failed by its JUnit timeout
+     * is abandoned in its own thread and may not get to stop its nodes before the JVM exits.
+     */
+    static void killDescendantsAtExit() {
+        if (KILL_AT_EXIT.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-test-processes"));
+        }
     }
 
     /** SIGTERM, as Ctrl-C would; SIGKILL if it has not exited within {@link #TERM_GRACE}. Returns the exit code. */
