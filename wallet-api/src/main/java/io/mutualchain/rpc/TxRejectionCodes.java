@@ -10,9 +10,9 @@ import java.util.Optional;
  * change. The switch is exhaustive: a new reason does not compile until it has a code here.
  */
 public final class TxRejectionCodes {
-    /** The lowest code of the range; codes are given in order from here, one per reason. */
+    /** The first code of the range the refusals use (the numerically highest, -32010). */
     public static final int FIRST = -32010;
-    /** The highest code given today. */
+    /** The last code of the range given today (the numerically lowest); a new reason extends it. */
     public static final int LAST = -32022;
 
     private TxRejectionCodes() {
