@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecondProcessTest {
     /** Generous bound for starting a JVM and loading RocksDB on a busy machine; the test fails rather than hangs. */
     static final long CHILD_TIMEOUT_SECONDS = 120;
+    /** How long the kernel gets to reap the child after SIGKILL. */
+    static final long KILL_WAIT_SECONDS = 10;
 
     @TempDir
     Path dir;
@@ -23,13 +26,23 @@ class SecondProcessTest {
 
     private Outcome runChild() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                OpenLedgerMain.class.getName(), dir.toString())).redirectErrorStream(true).start();
-        if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM did not finish within " + CHILD_TIMEOUT_SECONDS + " s");
+        // Output to a file, not a pipe: a child that printed more than a pipe holds would block
+        // writing, never exit, and this bounded wait would report a hang that is not the child's.
+        Path output = Files.createTempFile("second-process-", ".log");
+        try {
+            Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    OpenLedgerMain.class.getName(), dir.toString())).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                boolean gone = p.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+                throw new AssertionError("child JVM (OpenLedgerMain, pid " + p.pid() + ") did not finish within "
+                        + CHILD_TIMEOUT_SECONDS + " s" + (gone ? "; killed" : " and was still running " + KILL_WAIT_SECONDS
+                        + " s after SIGKILL") + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Outcome(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Outcome(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

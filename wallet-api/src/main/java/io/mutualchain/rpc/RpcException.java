@@ -30,12 +30,7 @@ public final class RpcException extends Exception {
         if (data == null || !data.path("reason").isTextual()) {
             return Optional.empty();
         }
-        for (TxRejection.Reason r : TxRejection.Reason.values()) {
-            if (r.name().equals(data.path("reason").textValue()) && r.rpcCode() == code) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return TxRejectionCodes.reason(code, data.path("reason").textValue());
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.mutualchain.rpc.admin.AdminGuard;
 import io.mutualchain.rpc.admin.AdminMethods;
 import io.mutualchain.rpc.admin.AdminToken;
 import io.mutualchain.rpc.http.RpcChannelInitializer;
-import io.mutualchain.rpc.http.WorkerPool;
+import io.mutualchain.rpc.workers.WorkerPool;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
 import io.mutualchain.rpc.jsonrpc.MethodRegistry;
 import io.mutualchain.rpc.jsonrpc.OpenRpc;

@@ -119,7 +119,7 @@ class RpcClientRoundTripTest {
         node.commitPending();
         assertThatThrownBy(() -> client.sendTransaction(transfer(0, 2)))
                 .isInstanceOfSatisfying(RpcException.class, e -> {
-                    assertThat(e.code()).isEqualTo(Reason.NONCE_TOO_LOW.rpcCode());
+                    assertThat(e.code()).isEqualTo(TxRejectionCodes.code(Reason.NONCE_TOO_LOW));
                     assertThat(e.rejectionReason()).hasValue(Reason.NONCE_TOO_LOW);
                     assertThat(e.getMessage()).contains("nonce 0");
                     assertThat(e.data().path("reason").asText()).isEqualTo("NONCE_TOO_LOW");
@@ -142,7 +142,7 @@ class RpcClientRoundTripTest {
         for (Map.Entry<Reason, byte[]> c : cases.entrySet()) {
             assertThatThrownBy(() -> client.sendRawTransaction(c.getValue())).as(c.getKey().name())
                     .isInstanceOfSatisfying(RpcException.class, e -> {
-                        assertThat(e.code()).isEqualTo(c.getKey().rpcCode());
+                        assertThat(e.code()).isEqualTo(TxRejectionCodes.code(c.getKey()));
                         assertThat(e.rejectionReason()).hasValue(c.getKey());
                         assertThat(e.getMessage()).isNotBlank().doesNotContain("Exception");
                     });

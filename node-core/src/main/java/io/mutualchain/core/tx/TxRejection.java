@@ -6,33 +6,26 @@ package io.mutualchain.core.tx;
  */
 public record TxRejection(Reason reason, String message) {
 
-    /** Each reason has a stable JSON-RPC application error code (the -320xx range is the server's). */
+    /**
+     * Why, as a value. The kernel knows no protocol: the JSON-RPC code each reason is answered with
+     * lives in wallet-api ({@code io.mutualchain.rpc.TxRejectionCodes}).
+     */
     public enum Reason {
-        MALFORMED(-32010),
-        TOO_LARGE(-32011),
-        WRONG_CHAIN(-32012),
-        BAD_SIGNATURE(-32013),
-        FEE_TOO_LOW(-32014),
-        NONCE_TOO_LOW(-32015),
-        NONCE_TOO_HIGH(-32016),
-        INSUFFICIENT_BALANCE(-32017),
-        DUPLICATE(-32018),
-        POOL_FULL(-32019),
-        NOT_ALLOWED(-32020),
+        MALFORMED,
+        TOO_LARGE,
+        WRONG_CHAIN,
+        BAD_SIGNATURE,
+        FEE_TOO_LOW,
+        NONCE_TOO_LOW,
+        NONCE_TOO_HIGH,
+        INSUFFICIENT_BALANCE,
+        DUPLICATE,
+        POOL_FULL,
+        NOT_ALLOWED,
         /** A contract transaction whose gas limit alone is above the chain's block gas limit: no block could carry it. */
-        GAS_OVER_BLOCK_LIMIT(-32021),
+        GAS_OVER_BLOCK_LIMIT,
         /** The sender already has as much pending in this node's pool as one account may (transactions or declared gas). */
-        SENDER_LIMIT(-32022);
-
-        private final int rpcCode;
-
-        Reason(int rpcCode) {
-            this.rpcCode = rpcCode;
-        }
-
-        public int rpcCode() {
-            return rpcCode;
-        }
+        SENDER_LIMIT
     }
 
     public static TxRejection of(Reason reason, String message) {

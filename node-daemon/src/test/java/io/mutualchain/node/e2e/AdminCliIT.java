@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,15 +42,12 @@ class AdminCliIT {
                 Thread.sleep(100);
             }
         }
-        p.destroyForcibly();
+        ProcessStops.kill(p, "dev node with an admin token (log " + log + ")");
         throw new IllegalStateException("dev did not answer within " + NodeProcess.START_TIMEOUT);
     }
 
     private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-        }
+        ProcessStops.terminate(p, "dev node with an admin token, pid " + p.pid());
     }
 
     @Test

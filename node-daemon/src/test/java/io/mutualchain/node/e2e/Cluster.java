@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -127,46 +126,36 @@ final class Cluster implements AutoCloseable {
     void kill(int i) throws InterruptedException {
         Process p = processes[i];
         if (p != null) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
+            ProcessStops.kill(p, name(i));
         }
     }
 
     /** SIGKILL to every running member first, then waits for each: they go down together, not one after another. */
     void killAll() throws InterruptedException {
-        for (Process p : processes) {
-            if (p != null) {
-                p.destroyForcibly();
-            }
-        }
-        for (Process p : processes) {
-            if (p != null) {
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        ProcessStops.killAll(processes, names());
     }
 
     void stop(int i) throws InterruptedException {
         Process p = processes[i];
         if (p != null && p.isAlive()) {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
+            ProcessStops.terminate(p, name(i));
         }
     }
 
+    /** How long the {@code kill} command may take to send a signal. */
+    private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(10);
+
     void signal(int i, String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(processes[i].pid())).start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        if (!ProcessStops.awaitExit(kill, SIGNAL_TIMEOUT, "kill -" + signal + " of " + name(i)) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -" + signal + " failed");
         }
     }
 
     /** Waits for member {@code i} to exit by itself and returns its exit code. */
     int awaitExit(int i, Duration timeout) throws InterruptedException {
-        if (!processes[i].waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("member " + i + " still runs after " + timeout);
+        if (!ProcessStops.awaitExit(processes[i], timeout, name(i))) {
+            throw new AssertionError(name(i) + " still ran after " + timeout + " (killed)");
         }
         return processes[i].exitValue();
     }
@@ -279,13 +268,22 @@ final class Cluster implements AutoCloseable {
         return sb.toString();
     }
 
+    /** How failures name member {@code i}: its index, name and log file. */
+    private String name(int i) {
+        Member m = members.get(i);
+        return "member " + i + " (" + m.name() + ", log " + m.log() + ")";
+    }
+
+    private String[] names() {
+        String[] names = new String[processes.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = name(i);
+        }
+        return names;
+    }
+
     @Override
     public void close() throws InterruptedException {
-        for (int i = 0; i < processes.length; i++) {
-            if (processes[i] != null && processes[i].isAlive()) {
-                processes[i].destroyForcibly();
-                processes[i].waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        ProcessStops.killAll(processes, names());
     }
 }

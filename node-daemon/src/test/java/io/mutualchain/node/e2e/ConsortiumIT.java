@@ -144,7 +144,7 @@ class ConsortiumIT {
             assertThat(head).isPositive();
             assertThat(c.metrics(0)).contains("mc_peers 4");
         } finally {
-            p.destroyForcibly().waitFor();
+            ProcessStops.kill(p, "the stranger node (log " + dir.resolve("node.log") + ")");
         }
     }
 

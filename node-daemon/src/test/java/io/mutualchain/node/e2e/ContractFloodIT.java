@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -188,7 +189,7 @@ class ContractFloodIT {
                 sent.add(tx.id());
                 nonce++;
             } catch (RpcException e) {
-                if (e.code() == TxRejection.Reason.SENDER_LIMIT.rpcCode()) {
+                if (e.rejectionReason().equals(Optional.of(TxRejection.Reason.SENDER_LIMIT))) {
                     senderLimitRefusals.incrementAndGet();
                 }
                 pause(200);

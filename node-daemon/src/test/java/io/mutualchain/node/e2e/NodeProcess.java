@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real node process, started the way a user starts it: {@code java -jar mutualchain.jar dev …}
@@ -46,6 +45,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static List<String> command(String... args) {
+        ProcessStops.killDescendantsAtExit();
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return cmd;
@@ -114,27 +114,27 @@ final class NodeProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    /** Waits (bounded) for the process to end by itself; returns its exit code, or fails showing the log. */
+    /** Waits (bounded) for the process to end by itself; returns its exit code, or kills it and fails showing the log. */
     int awaitExit(Duration within) throws IOException, InterruptedException {
-        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("node still running after " + within + ":\n" + log());
+        if (!ProcessStops.awaitExit(process, within, name())) {
+            throw new AssertionError(name() + " still running after " + within + " (killed):\n" + log());
         }
         return process.exitValue();
     }
 
-    /** SIGTERM, as Ctrl-C would; returns the exit code. */
+    /** SIGTERM, as Ctrl-C would, then SIGKILL after a bounded grace (see {@link ProcessStops}); returns the exit code. */
     int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        return process.exitValue();
+        return ProcessStops.terminate(process, name());
     }
 
     /** SIGKILL: no shutdown hook runs; the node keeps only what it had written. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        ProcessStops.kill(process, name());
+    }
+
+    /** How failures name this node: its RPC port and log file. */
+    private String name() {
+        return "dev node on RPC port " + rpcPort + " (log " + log + ")";
     }
 
     @Override

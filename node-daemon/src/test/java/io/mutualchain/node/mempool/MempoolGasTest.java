@@ -111,7 +111,6 @@ class MempoolGasTest {
         Optional<TxRejection> third = pool.add(call(alice, 2, CALL_GAS), state);
         assertThat(third).map(TxRejection::reason).contains(Reason.SENDER_LIMIT);
         assertThat(third.get().message()).contains("8000000 gas pending").contains("mempool.maxGasPerSender");
-        assertThat(Reason.SENDER_LIMIT.rpcCode()).isEqualTo(-32022);
         assertThat(pool.add(transfer(alice, 2), state)).as("a transfer declares no gas").isEmpty();
         assertThat(pool.add(call(bob, 0, CALL_GAS), state)).as("another sender has its own share").isEmpty();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.PublicKey;
-import io.mutualchain.node.runtime.Network;
+import io.mutualchain.node.net.Network;
 import io.mutualchain.p2p.Channel;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mutualchain.rpc.admin.AdminGuard;
 import io.mutualchain.rpc.jsonrpc.CallContext;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
+import io.mutualchain.rpc.workers.WorkerPool;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -2,6 +2,7 @@ package io.mutualchain.rpc.http;
 
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
 import io.mutualchain.rpc.subscribe.SubscriptionHub;
+import io.mutualchain.rpc.workers.WorkerPool;
 import io.mutualchain.rpc.ws.WsLimits;
 import io.mutualchain.rpc.ws.WsRpcHandler;
 import io.netty.channel.Channel;

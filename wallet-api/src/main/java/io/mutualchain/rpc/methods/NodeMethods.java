@@ -11,6 +11,7 @@ import io.mutualchain.rpc.BlockView;
 import io.mutualchain.rpc.HandoverView;
 import io.mutualchain.rpc.JsonViews;
 import io.mutualchain.rpc.NodeApi;
+import io.mutualchain.rpc.TxRejectionCodes;
 import io.mutualchain.rpc.jsonrpc.JsonCodec;
 import io.mutualchain.rpc.jsonrpc.MethodDoc;
 import io.mutualchain.rpc.jsonrpc.MethodRegistry;
@@ -81,7 +82,7 @@ public final class NodeMethods {
         registry.register(RpcMethod.described(SEND_RAW_TRANSACTION, MethodDoc.of("Admits a signed transaction to the mempool.")
                 .param("raw", ChainSchemas.hex("the canonical transaction bytes"), "")
                 .result(ChainSchemas.hash("transaction id"))
-                .error(-32010, "the transaction is refused; codes -32010 to -32020, data.reason names why (docs/api.md#transaction-refusals)")
+                .error(TxRejectionCodes.FIRST, "the transaction is refused; codes " + TxRejectionCodes.FIRST + " to " + TxRejectionCodes.LAST + ", data.reason names why (docs/api.md#transaction-refusals)")
                 .build(), m::sendRawTransaction));
         registry.register(RpcMethod.described(GET_ACCOUNT, MethodDoc.of("An account's committed balance, nonce, level, roles and locked MTN.")
                 .param("address", ChainSchemas.address("account address"), "")
@@ -194,6 +195,6 @@ public final class NodeMethods {
 
     /** A rejection keeps its stable code and message; {"reason": NAME} lets programs switch on it. */
     static RpcError rejected(TxRejection r) {
-        return new RpcError(r.reason().rpcCode(), r.message(), JsonCodec.NODES.objectNode().put("reason", r.reason().name()));
+        return new RpcError(TxRejectionCodes.code(r.reason()), r.message(), JsonCodec.NODES.objectNode().put("reason", r.reason().name()));
     }
 }

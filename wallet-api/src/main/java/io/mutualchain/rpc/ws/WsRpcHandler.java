@@ -5,7 +5,7 @@ import io.mutualchain.rpc.jsonrpc.CallContext;
 import io.mutualchain.rpc.jsonrpc.Envelopes;
 import io.mutualchain.rpc.jsonrpc.ErrorCode;
 import io.mutualchain.rpc.jsonrpc.JsonRpcDispatcher;
-import io.mutualchain.rpc.http.WorkerPool;
+import io.mutualchain.rpc.workers.WorkerPool;
 import io.mutualchain.rpc.subscribe.SubscriptionHub;
 import io.mutualchain.rpc.subscribe.Subscriptions;
 import io.netty.buffer.ByteBufUtil;

@@ -1,4 +1,4 @@
-package io.mutualchain.node.runtime;
+package io.mutualchain.node.net;
 
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.p2p.Channel;
@@ -6,10 +6,10 @@ import io.mutualchain.p2p.P2pNode;
 import java.util.Set;
 
 /** {@link Network} over the P2P transport. */
-final class P2pNetwork implements Network {
+public final class P2pNetwork implements Network {
     private final P2pNode p2p;
 
-    P2pNetwork(P2pNode p2p) {
+    public P2pNetwork(P2pNode p2p) {
         this.p2p = p2p;
     }
 

@@ -1,4 +1,4 @@
-package io.mutualchain.rpc.http;
+package io.mutualchain.rpc.workers;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ArrayBlockingQueue;

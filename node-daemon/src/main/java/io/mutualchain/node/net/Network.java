@@ -1,4 +1,4 @@
-package io.mutualchain.node.runtime;
+package io.mutualchain.node.net;
 
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.p2p.Channel;
