@@ -7,6 +7,7 @@ import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.Commit;
@@ -320,9 +321,9 @@ public final class PbftEngine {
         }
         beginInput();
         long h = nextProposalHeight();
-        Optional<String> bad = rules.check(block, h, view, false);
-        if (bad.isPresent()) {
-            throw new IllegalArgumentException("proposal refused: " + bad.get());
+        Validation bad = rules.check(block, h, view, false);
+        if (!bad.isOk()) {
+            throw new IllegalArgumentException("proposal refused: " + bad.message());
         }
         if (!block.header().prevHash().equals(lastAppliedHash)) {
             throw new IllegalArgumentException("proposal's parent is not the last applied block");
@@ -376,12 +377,13 @@ public final class PbftEngine {
             return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + h + (h > epochHorizon()
                     ? " may belong to the next epoch (this one is certain only up to " + epochHorizon() + ")" : " is too far ahead"));
         }
-        Optional<String> bad = proofs.commitCertificate(certificate, block);
-        if (bad.isEmpty()) {
-            bad = block.header().chainId().equals(config.chainId()) ? block.checkBody() : Optional.of("wrong chain");
+        Validation bad = proofs.commitCertificate(certificate, block);
+        if (bad.isOk()) {
+            bad = block.header().chainId().equals(config.chainId()) ? block.checkBody()
+                    : Validation.refused(BlockRuleCode.WRONG_CHAIN, "wrong chain");
         }
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, bad.get());
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, r);
         }
         ahead.put(h, new CommittedBlock(block, certificate));
         blocks.add(block);
@@ -562,10 +564,10 @@ public final class PbftEngine {
             suspectPrimary("height " + pp.height() + " in view " + view + ": the primary sent two different blocks");
             return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
         }
-        Optional<String> bad = rules.check(pp.block(), pp.height(), pp.view(), false);
-        if (bad.isPresent()) {
-            suspectPrimary("height " + pp.height() + " in view " + view + ": " + bad.get());
-            return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
+        Validation bad = rules.check(pp.block(), pp.height(), pp.view(), false);
+        if (bad instanceof Validation.Refused r) {
+            suspectPrimary("height " + pp.height() + " in view " + view + ": " + r.message());
+            return StepResult.rejected(RejectReason.INVALID_BLOCK, r);
         }
         Optional<StepResult> untimely = checkTimely(pp);
         if (untimely.isPresent()) {
@@ -952,9 +954,9 @@ public final class PbftEngine {
             return prev.body().newView() == vc.newView() ? StepResult.rejected(RejectReason.DUPLICATE, "view change already received")
                     : StepResult.rejected(RejectReason.STALE_VIEW, "signer already asked for a higher view");
         }
-        Optional<String> bad = proofs.viewChange(s);
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        Validation bad = proofs.viewChange(s);
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, r);
         }
         viewChanges.put(s);
         noteHigherView(s.signer(), vc.newView());
@@ -1019,9 +1021,9 @@ public final class PbftEngine {
         if (nv.view() < view || (nv.view() == view && active)) {
             return StepResult.rejected(RejectReason.STALE_VIEW, "new view " + nv.view() + ", now in " + view + (active ? "" : " (changing)"));
         }
-        Optional<String> bad = proofs.newView(s);
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        Validation bad = proofs.newView(s);
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, r);
         }
         enterView(s, proofs.plan(nv.viewChanges()));
         return StepResult.accepted();
