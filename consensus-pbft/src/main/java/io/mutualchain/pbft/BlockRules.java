@@ -31,13 +31,15 @@ final class BlockRules {
             return Validation.refused(BlockRuleCode.WRONG_HEIGHT, "block height " + h.height() + " is not the sequence number " + height);
         }
         if (reproposal ? h.view() > prePrepareView : h.view() != prePrepareView) {
-            return Validation.refused(BlockRuleCode.WRONG_VIEW, "block was proposed in view " + h.view() + ", pre-prepare is for view " + prePrepareView);
+            return Validation.refused(BlockRuleCode.WRONG_VIEW,
+                    "block was proposed in view " + h.view() + ", pre-prepare is for view " + prePrepareView);
         }
         if (!h.proposer().equals(validators.primaryOf(h.view()))) {
             return Validation.refused(BlockRuleCode.PROPOSER_NOT_PRIMARY, "block proposer is not the primary of view " + h.view());
         }
         if (block.transactions().size() > config.params().maxBlockTxs()) {
-            return Validation.refused(BlockLimitCode.TOO_MANY_TXS, "block has " + block.transactions().size() + " transactions, the limit is " + config.params().maxBlockTxs());
+            return Validation.refused(BlockLimitCode.TOO_MANY_TXS,
+                    "block has " + block.transactions().size() + " transactions, the limit is " + config.params().maxBlockTxs());
         }
         Validation body = block.checkBody();
         if (!body.isOk()) {
@@ -45,7 +47,8 @@ final class BlockRules {
         }
         int size = block.encode().length;
         if (size > config.params().maxBlockBytes()) {
-            return Validation.refused(BlockLimitCode.TOO_MANY_BYTES, "block is " + size + " bytes, the limit is " + config.params().maxBlockBytes());
+            return Validation.refused(BlockLimitCode.TOO_MANY_BYTES,
+                    "block is " + size + " bytes, the limit is " + config.params().maxBlockBytes());
         }
         return Validation.valid();
     }

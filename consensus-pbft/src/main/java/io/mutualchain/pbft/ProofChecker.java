@@ -58,15 +58,18 @@ final class ProofChecker {
     Validation checkpointProof(CheckpointProof p) {
         long base = config.epochBase();
         if (p.height() < base) {
-            return Validation.refused(ProofCode.CHECKPOINT_BEFORE_EPOCH, "checkpoint proof at " + p.height() + " is from before this epoch (it starts after " + base + ")");
+            return Validation.refused(ProofCode.CHECKPOINT_BEFORE_EPOCH,
+                    "checkpoint proof at " + p.height() + " is from before this epoch (it starts after " + base + ")");
         }
         if (p.height() == base) {
             // Only the unsigned base proof is valid here: a signed proof at this height is the previous epoch's.
             return p.equals(CheckpointProof.base(base)) ? Validation.valid()
-                    : Validation.refused(ProofCode.CHECKPOINT_AT_BASE_NOT_EMPTY, "the checkpoint proof at the epoch base " + base + " must be the empty base proof");
+                    : Validation.refused(ProofCode.CHECKPOINT_AT_BASE_NOT_EMPTY,
+                            "the checkpoint proof at the epoch base " + base + " must be the empty base proof");
         }
         if (p.height() > horizon.getAsLong()) {
-            return Validation.refused(ProofCode.CHECKPOINT_BEYOND_HORIZON, "checkpoint proof at " + p.height() + " may belong to the next epoch (this one is certain only up to "
+            return Validation.refused(ProofCode.CHECKPOINT_BEYOND_HORIZON,
+                    "checkpoint proof at " + p.height() + " may belong to the next epoch (this one is certain only up to "
                     + horizon.getAsLong() + ")");
         }
         if (p.height() % config.checkpointInterval() != 0) {
@@ -86,7 +89,8 @@ final class ProofChecker {
             }
         }
         if (seen.size() < quorums.q) {
-            return Validation.refused(ProofCode.CHECKPOINT_BELOW_QUORUM, "checkpoint proof has " + seen.size() + " signatures, needs " + quorums.q);
+            return Validation.refused(ProofCode.CHECKPOINT_BELOW_QUORUM,
+                    "checkpoint proof has " + seen.size() + " signatures, needs " + quorums.q);
         }
         return Validation.valid();
     }
@@ -94,24 +98,29 @@ final class ProofChecker {
     Validation preparedCert(PreparedCert c, long belowView, long low) {
         PrePrepareDigest pp = c.prePrepare().body();
         if (pp.view() >= belowView) {
-            return Validation.refused(ProofCode.PREPARED_VIEW_NOT_BELOW, "prepared certificate from view " + pp.view() + " is not below " + belowView);
+            return Validation.refused(ProofCode.PREPARED_VIEW_NOT_BELOW,
+                    "prepared certificate from view " + pp.view() + " is not below " + belowView);
         }
         if (pp.height() <= low || pp.height() > low + config.watermarkWindow()) {
-            return Validation.refused(ProofCode.PREPARED_OUTSIDE_WINDOW, "prepared certificate height " + pp.height() + " is outside the window");
+            return Validation.refused(ProofCode.PREPARED_OUTSIDE_WINDOW,
+                    "prepared certificate height " + pp.height() + " is outside the window");
         }
         PublicKey primary = validators.primaryOf(pp.view());
         if (!c.prePrepare().signer().equals(primary) || !signatureOk(c.prePrepare())) {
-            return Validation.refused(ProofCode.PREPARED_NOT_BY_PRIMARY, "prepared certificate pre-prepare is not signed by the primary of view " + pp.view());
+            return Validation.refused(ProofCode.PREPARED_NOT_BY_PRIMARY,
+                    "prepared certificate pre-prepare is not signed by the primary of view " + pp.view());
         }
         Prepare expected = new Prepare(pp.view(), pp.height(), pp.blockHash());
         Set<PublicKey> seen = new HashSet<>();
         for (Signed<Prepare> p : c.prepares()) {
             if (!p.body().equals(expected) || p.signer().equals(primary) || !seen.add(p.signer()) || !signatureOk(p)) {
-                return Validation.refused(ProofCode.PREPARED_BAD_PREPARE, "prepared certificate has a prepare that does not match or verify");
+                return Validation.refused(ProofCode.PREPARED_BAD_PREPARE,
+                        "prepared certificate has a prepare that does not match or verify");
             }
         }
         if (seen.size() < quorums.prepares) {
-            return Validation.refused(ProofCode.PREPARED_BELOW_QUORUM, "prepared certificate has " + seen.size() + " prepares, needs " + quorums.prepares);
+            return Validation.refused(ProofCode.PREPARED_BELOW_QUORUM,
+                    "prepared certificate has " + seen.size() + " prepares, needs " + quorums.prepares);
         }
         return Validation.valid();
     }
@@ -132,7 +141,8 @@ final class ProofChecker {
             }
             last = c.height();
             if (c.height() > horizon.getAsLong()) {
-                return Validation.refused(ProofCode.PREPARED_BEYOND_HORIZON, "prepared certificate at " + c.height() + " may belong to the next epoch (this one is certain only up to "
+                return Validation.refused(ProofCode.PREPARED_BEYOND_HORIZON,
+                        "prepared certificate at " + c.height() + " may belong to the next epoch (this one is certain only up to "
                         + horizon.getAsLong() + ")");
             }
             Validation bad = preparedCert(c, vc.newView(), vc.stable().height());
@@ -145,7 +155,8 @@ final class ProofChecker {
             Optional<PreparedCert> cert = vc.prepared().stream()
                     .filter(c -> c.height() == body.height() && c.blockHash().equals(body.hash())).findFirst();
             if (cert.isEmpty() || !bodyHeights.add(body.height())) {
-                return Validation.refused(ProofCode.VIEW_CHANGE_STRAY_BODY, "view change carries a block that none of its certificates names");
+                return Validation.refused(ProofCode.VIEW_CHANGE_STRAY_BODY,
+                        "view change carries a block that none of its certificates names");
             }
             Validation bad = rules.check(body, body.height(), cert.get().view(), true);
             if (!bad.isOk()) {
@@ -221,18 +232,21 @@ final class ProofChecker {
             }
         }
         if (senders.size() < quorums.q) {
-            return Validation.refused(ProofCode.NEW_VIEW_BELOW_QUORUM, "new view carries " + senders.size() + " view changes, needs " + quorums.q);
+            return Validation.refused(ProofCode.NEW_VIEW_BELOW_QUORUM,
+                    "new view carries " + senders.size() + " view changes, needs " + quorums.q);
         }
         Plan plan = plan(nv.viewChanges());
         if (plan.slots().size() != nv.prePrepares().size()) {
-            return Validation.refused(ProofCode.NEW_VIEW_WRONG_COUNT, "new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.slots().size());
+            return Validation.refused(ProofCode.NEW_VIEW_WRONG_COUNT,
+                    "new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.slots().size());
         }
         for (int i = 0; i < plan.slots().size(); i++) {
             Signed<PrePrepare> pp = nv.prePrepares().get(i);
             Reproposal expected = plan.slots().get(i);
             if (pp.body().view() != nv.view() || pp.body().height() != expected.height()
                     || !pp.body().blockHash().equals(expected.hash()) || !pp.signer().equals(s.signer()) || !signatureOk(pp)) {
-                return Validation.refused(ProofCode.NEW_VIEW_PRE_PREPARE_MISMATCH, "new view pre-prepare for height " + expected.height() + " does not match the view changes");
+                return Validation.refused(ProofCode.NEW_VIEW_PRE_PREPARE_MISMATCH,
+                        "new view pre-prepare for height " + expected.height() + " does not match the view changes");
             }
             Validation bad = rules.check(pp.body().block(), expected.height(), nv.view(), true);
             if (!bad.isOk()) {

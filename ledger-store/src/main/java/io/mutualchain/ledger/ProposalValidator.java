@@ -67,7 +67,8 @@ final class ProposalValidator {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             // A rule refusal (REJECTED) is a legitimate outcome the proposer could not predict; only invalid transactions spoil a block.
             if (o.status() == BlockExecutor.Status.FAILED) {
-                return Checked.refused(Validation.refused(ProposalCode.TX_WOULD_FAIL, "transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
+                return Checked.refused(Validation.refused(ProposalCode.TX_WOULD_FAIL,
+                        "transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
             }
         }
         return new Checked(Validation.valid(), r);

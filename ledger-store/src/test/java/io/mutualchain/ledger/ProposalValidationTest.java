@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.BlockHeader;
 import io.mutualchain.core.block.BlockLimitCode;
 import io.mutualchain.core.block.BodyCode;
-import io.mutualchain.core.block.BlockHeader;
 import io.mutualchain.core.block.CertificateCode;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;

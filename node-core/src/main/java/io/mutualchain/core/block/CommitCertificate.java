@@ -51,7 +51,8 @@ public record CommitCertificate(long view, long height, Hash32 blockHash, List<V
     public Validation verify(String chainId, Set<PublicKey> validators, int quorum, Hash32 expectedBlockHash, long expectedHeight,
                              SignatureCheck check) {
         if (!blockHash.equals(expectedBlockHash)) {
-            return Validation.refused(CertificateCode.BLOCK_MISMATCH, "certificate is for block " + blockHash + ", not " + expectedBlockHash);
+            return Validation.refused(CertificateCode.BLOCK_MISMATCH,
+                    "certificate is for block " + blockHash + ", not " + expectedBlockHash);
         }
         if (height != expectedHeight) {
             return Validation.refused(CertificateCode.HEIGHT_MISMATCH, "certificate is for height " + height + ", not " + expectedHeight);
@@ -63,7 +64,8 @@ public record CommitCertificate(long view, long height, Hash32 blockHash, List<V
         byte[] msg = CommitVote.signingBytes(chainId, view, height, blockHash);
         for (ValidatorSignature s : signatures) {
             if (!validators.contains(s.validator())) {
-                return Validation.refused(CertificateCode.SIGNER_NOT_VALIDATOR, "certificate signer " + s.validator() + " is not a validator");
+                return Validation.refused(CertificateCode.SIGNER_NOT_VALIDATOR,
+                        "certificate signer " + s.validator() + " is not a validator");
             }
             if (!check.verify(s.validator(), msg, s.signature())) {
                 return Validation.refused(CertificateCode.BAD_SIGNATURE, "certificate signature of " + s.validator() + " does not verify");
