@@ -1,8 +1,8 @@
 package io.mutualchain.pbft;
 
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.NewView;
 import io.mutualchain.pbft.message.Signed;
-import java.util.Optional;
 
 /**
  * Admission of a NEW-VIEW (§4.4): for a view above the current one (or the current one while this
@@ -21,9 +21,9 @@ final class NewViewValidator {
         if (nv.view() < st.view || (nv.view() == st.view && st.active)) {
             return StepResult.rejected(RejectReason.STALE_VIEW, "new view " + nv.view() + ", now in " + st.view + (st.active ? "" : " (changing)"));
         }
-        Optional<String> bad = st.proofs.newView(s);
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        Validation bad = st.proofs.newView(s);
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, r);
         }
         return StepResult.accepted();
     }

@@ -3,14 +3,14 @@ package io.mutualchain.pbft;
 import io.mutualchain.core.block.Block;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.Commit;
 import io.mutualchain.pbft.message.PrePrepare;
-import io.mutualchain.pbft.message.Prepare;
 import io.mutualchain.pbft.message.PrePrepareDigest;
+import io.mutualchain.pbft.message.Prepare;
 import io.mutualchain.pbft.message.PreparedBlock;
 import io.mutualchain.pbft.message.PreparedCert;
 import io.mutualchain.pbft.message.Signed;
-import java.util.Optional;
 
 /**
  * The normal case (§4.2) with pipelining: the primary proposes in the window, backups validate the
@@ -59,9 +59,9 @@ final class NormalCase {
     /** The primary's own proposal; the caller has checked {@link #canPropose()}. */
     void propose(Block block) {
         long h = nextProposalHeight();
-        Optional<String> bad = st.rules.check(block, h, st.view, false);
-        if (bad.isPresent()) {
-            throw new IllegalArgumentException("proposal refused: " + bad.get());
+        Validation bad = st.rules.check(block, h, st.view, false);
+        if (!bad.isOk()) {
+            throw new IllegalArgumentException("proposal refused: " + bad.message());
         }
         if (!block.header().prevHash().equals(st.lastAppliedHash)) {
             throw new IllegalArgumentException("proposal's parent is not the last applied block");

@@ -1,6 +1,7 @@
 package io.mutualchain.pbft;
 
 import io.mutualchain.core.crypto.Hash32;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.PrePrepare;
 import io.mutualchain.pbft.message.Signed;
 import java.util.Optional;
@@ -42,10 +43,10 @@ final class PrePrepareValidator {
             viewChanging.suspectPrimary("height " + pp.height() + " in view " + st.view + ": the primary sent two different blocks");
             return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
         }
-        Optional<String> bad = st.rules.check(pp.block(), pp.height(), pp.view(), false);
-        if (bad.isPresent()) {
-            viewChanging.suspectPrimary("height " + pp.height() + " in view " + st.view + ": " + bad.get());
-            return StepResult.rejected(RejectReason.INVALID_BLOCK, bad.get());
+        Validation bad = st.rules.check(pp.block(), pp.height(), pp.view(), false);
+        if (bad instanceof Validation.Refused r) {
+            viewChanging.suspectPrimary("height " + pp.height() + " in view " + st.view + ": " + r.message());
+            return StepResult.rejected(RejectReason.INVALID_BLOCK, r);
         }
         return checkTimely(pp);
     }

@@ -2,10 +2,9 @@ package io.mutualchain.pbft;
 
 import io.mutualchain.core.block.Block;
 import io.mutualchain.core.block.CommitCertificate;
-import io.mutualchain.core.block.CommitVote;
-import io.mutualchain.core.block.ValidatorSignature;
 import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.NewView;
@@ -25,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Verifies the certificates nested in messages (paper §4.3, §4.4) and computes the pre-prepares a
- * NEW-VIEW must carry. Pure: everything it needs is passed in; every failure is a reason string.
+ * NEW-VIEW must carry. Pure: everything it needs is passed in; every failure is a {@link Validation.Refused}
+ * with a {@link ProofCode} (or the code of the block or certificate check it delegates to).
  */
 final class ProofChecker {
     /** What a NEW-VIEW for a set of VIEW-CHANGEs must contain: from which checkpoint, and which block hash per height. */
@@ -55,88 +55,98 @@ final class ProofChecker {
         return validators.contains(s.signer()) && s.verify(config.chainId(), config.verifier());
     }
 
-    Optional<String> checkpointProof(CheckpointProof p) {
+    Validation checkpointProof(CheckpointProof p) {
         long base = config.epochBase();
         if (p.height() < base) {
-            return Optional.of("checkpoint proof at " + p.height() + " is from before this epoch (it starts after " + base + ")");
+            return Validation.refused(ProofCode.CHECKPOINT_BEFORE_EPOCH,
+                    "checkpoint proof at " + p.height() + " is from before this epoch (it starts after " + base + ")");
         }
         if (p.height() == base) {
             // Only the unsigned base proof is valid here: a signed proof at this height is the previous epoch's.
-            return p.equals(CheckpointProof.base(base)) ? Optional.empty()
-                    : Optional.of("the checkpoint proof at the epoch base " + base + " must be the empty base proof");
+            return p.equals(CheckpointProof.base(base)) ? Validation.valid()
+                    : Validation.refused(ProofCode.CHECKPOINT_AT_BASE_NOT_EMPTY,
+                            "the checkpoint proof at the epoch base " + base + " must be the empty base proof");
         }
         if (p.height() > horizon.getAsLong()) {
-            return Optional.of("checkpoint proof at " + p.height() + " may belong to the next epoch (this one is certain only up to "
+            return Validation.refused(ProofCode.CHECKPOINT_BEYOND_HORIZON,
+                    "checkpoint proof at " + p.height() + " may belong to the next epoch (this one is certain only up to "
                     + horizon.getAsLong() + ")");
         }
         if (p.height() % config.checkpointInterval() != 0) {
-            return Optional.of("checkpoint height " + p.height() + " is not a multiple of K");
+            return Validation.refused(ProofCode.CHECKPOINT_OFF_INTERVAL, "checkpoint height " + p.height() + " is not a multiple of K");
         }
         Set<PublicKey> seen = new HashSet<>();
         Checkpoint expected = new Checkpoint(p.height(), p.blockHash(), p.stateRoot());
         for (Signed<Checkpoint> s : p.signatures()) {
             if (!s.body().equals(expected)) {
-                return Optional.of("checkpoint proof mixes different checkpoints");
+                return Validation.refused(ProofCode.CHECKPOINT_MIXED, "checkpoint proof mixes different checkpoints");
             }
             if (!seen.add(s.signer())) {
-                return Optional.of("checkpoint proof lists a signer twice");
+                return Validation.refused(ProofCode.CHECKPOINT_SIGNER_TWICE, "checkpoint proof lists a signer twice");
             }
             if (!signatureOk(s)) {
-                return Optional.of("checkpoint signature does not verify");
+                return Validation.refused(ProofCode.CHECKPOINT_BAD_SIGNATURE, "checkpoint signature does not verify");
             }
         }
         if (seen.size() < quorums.q) {
-            return Optional.of("checkpoint proof has " + seen.size() + " signatures, needs " + quorums.q);
+            return Validation.refused(ProofCode.CHECKPOINT_BELOW_QUORUM,
+                    "checkpoint proof has " + seen.size() + " signatures, needs " + quorums.q);
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
-    Optional<String> preparedCert(PreparedCert c, long belowView, long low) {
+    Validation preparedCert(PreparedCert c, long belowView, long low) {
         PrePrepareDigest pp = c.prePrepare().body();
         if (pp.view() >= belowView) {
-            return Optional.of("prepared certificate from view " + pp.view() + " is not below " + belowView);
+            return Validation.refused(ProofCode.PREPARED_VIEW_NOT_BELOW,
+                    "prepared certificate from view " + pp.view() + " is not below " + belowView);
         }
         if (pp.height() <= low || pp.height() > low + config.watermarkWindow()) {
-            return Optional.of("prepared certificate height " + pp.height() + " is outside the window");
+            return Validation.refused(ProofCode.PREPARED_OUTSIDE_WINDOW,
+                    "prepared certificate height " + pp.height() + " is outside the window");
         }
         PublicKey primary = validators.primaryOf(pp.view());
         if (!c.prePrepare().signer().equals(primary) || !signatureOk(c.prePrepare())) {
-            return Optional.of("prepared certificate pre-prepare is not signed by the primary of view " + pp.view());
+            return Validation.refused(ProofCode.PREPARED_NOT_BY_PRIMARY,
+                    "prepared certificate pre-prepare is not signed by the primary of view " + pp.view());
         }
         Prepare expected = new Prepare(pp.view(), pp.height(), pp.blockHash());
         Set<PublicKey> seen = new HashSet<>();
         for (Signed<Prepare> p : c.prepares()) {
             if (!p.body().equals(expected) || p.signer().equals(primary) || !seen.add(p.signer()) || !signatureOk(p)) {
-                return Optional.of("prepared certificate has a prepare that does not match or verify");
+                return Validation.refused(ProofCode.PREPARED_BAD_PREPARE,
+                        "prepared certificate has a prepare that does not match or verify");
             }
         }
         if (seen.size() < quorums.prepares) {
-            return Optional.of("prepared certificate has " + seen.size() + " prepares, needs " + quorums.prepares);
+            return Validation.refused(ProofCode.PREPARED_BELOW_QUORUM,
+                    "prepared certificate has " + seen.size() + " prepares, needs " + quorums.prepares);
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
-    Optional<String> viewChange(Signed<ViewChange> s) {
+    Validation viewChange(Signed<ViewChange> s) {
         if (!signatureOk(s)) {
-            return Optional.of("view change signature does not verify");
+            return Validation.refused(ProofCode.VIEW_CHANGE_BAD_SIGNATURE, "view change signature does not verify");
         }
         ViewChange vc = s.body();
-        Optional<String> proof = checkpointProof(vc.stable());
-        if (proof.isPresent()) {
+        Validation proof = checkpointProof(vc.stable());
+        if (!proof.isOk()) {
             return proof;
         }
         long last = vc.stable().height();
         for (PreparedCert c : vc.prepared()) {
             if (c.height() <= last) {
-                return Optional.of("prepared certificates must be in increasing height order");
+                return Validation.refused(ProofCode.VIEW_CHANGE_UNORDERED, "prepared certificates must be in increasing height order");
             }
             last = c.height();
             if (c.height() > horizon.getAsLong()) {
-                return Optional.of("prepared certificate at " + c.height() + " may belong to the next epoch (this one is certain only up to "
+                return Validation.refused(ProofCode.PREPARED_BEYOND_HORIZON,
+                        "prepared certificate at " + c.height() + " may belong to the next epoch (this one is certain only up to "
                         + horizon.getAsLong() + ")");
             }
-            Optional<String> bad = preparedCert(c, vc.newView(), vc.stable().height());
-            if (bad.isPresent()) {
+            Validation bad = preparedCert(c, vc.newView(), vc.stable().height());
+            if (!bad.isOk()) {
                 return bad;
             }
         }
@@ -145,14 +155,15 @@ final class ProofChecker {
             Optional<PreparedCert> cert = vc.prepared().stream()
                     .filter(c -> c.height() == body.height() && c.blockHash().equals(body.hash())).findFirst();
             if (cert.isEmpty() || !bodyHeights.add(body.height())) {
-                return Optional.of("view change carries a block that none of its certificates names");
+                return Validation.refused(ProofCode.VIEW_CHANGE_STRAY_BODY,
+                        "view change carries a block that none of its certificates names");
             }
-            Optional<String> bad = rules.check(body, body.height(), cert.get().view(), true);
-            if (bad.isPresent()) {
-                return Optional.of("view change carries an invalid block: " + bad.get());
+            Validation bad = rules.check(body, body.height(), cert.get().view(), true);
+            if (!bad.isOk()) {
+                return bad.within("view change carries an invalid block: ");
             }
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
     /**
@@ -202,60 +213,51 @@ final class ProofChecker {
         return Optional.empty();
     }
 
-    Optional<String> newView(Signed<NewView> s) {
+    Validation newView(Signed<NewView> s) {
         NewView nv = s.body();
         if (!s.signer().equals(validators.primaryOf(nv.view())) || !signatureOk(s)) {
-            return Optional.of("new view is not signed by the primary of view " + nv.view());
+            return Validation.refused(ProofCode.NEW_VIEW_NOT_BY_PRIMARY, "new view is not signed by the primary of view " + nv.view());
         }
         Set<PublicKey> senders = new HashSet<>();
         for (Signed<ViewChange> vc : nv.viewChanges()) {
             if (vc.body().newView() != nv.view()) {
-                return Optional.of("new view carries a view change for view " + vc.body().newView());
+                return Validation.refused(ProofCode.NEW_VIEW_OTHER_VIEW, "new view carries a view change for view " + vc.body().newView());
             }
             if (!senders.add(vc.signer())) {
-                return Optional.of("new view carries two view changes from one replica");
+                return Validation.refused(ProofCode.NEW_VIEW_SENDER_TWICE, "new view carries two view changes from one replica");
             }
-            Optional<String> bad = viewChange(vc);
-            if (bad.isPresent()) {
-                return Optional.of("new view carries an invalid view change: " + bad.get());
+            Validation bad = viewChange(vc);
+            if (!bad.isOk()) {
+                return bad.within("new view carries an invalid view change: ");
             }
         }
         if (senders.size() < quorums.q) {
-            return Optional.of("new view carries " + senders.size() + " view changes, needs " + quorums.q);
+            return Validation.refused(ProofCode.NEW_VIEW_BELOW_QUORUM,
+                    "new view carries " + senders.size() + " view changes, needs " + quorums.q);
         }
         Plan plan = plan(nv.viewChanges());
         if (plan.slots().size() != nv.prePrepares().size()) {
-            return Optional.of("new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.slots().size());
+            return Validation.refused(ProofCode.NEW_VIEW_WRONG_COUNT,
+                    "new view re-proposes " + nv.prePrepares().size() + " blocks, the view changes require " + plan.slots().size());
         }
         for (int i = 0; i < plan.slots().size(); i++) {
             Signed<PrePrepare> pp = nv.prePrepares().get(i);
             Reproposal expected = plan.slots().get(i);
             if (pp.body().view() != nv.view() || pp.body().height() != expected.height()
                     || !pp.body().blockHash().equals(expected.hash()) || !pp.signer().equals(s.signer()) || !signatureOk(pp)) {
-                return Optional.of("new view pre-prepare for height " + expected.height() + " does not match the view changes");
+                return Validation.refused(ProofCode.NEW_VIEW_PRE_PREPARE_MISMATCH,
+                        "new view pre-prepare for height " + expected.height() + " does not match the view changes");
             }
-            Optional<String> bad = rules.check(pp.body().block(), expected.height(), nv.view(), true);
-            if (bad.isPresent()) {
-                return Optional.of("new view re-proposes an invalid block: " + bad.get());
+            Validation bad = rules.check(pp.body().block(), expected.height(), nv.view(), true);
+            if (!bad.isOk()) {
+                return bad.within("new view re-proposes an invalid block: ");
             }
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
-    /** Same semantics as {@link CommitCertificate#verify}, through the configured verifier. */
-    Optional<String> commitCertificate(CommitCertificate c, Block block) {
-        if (!c.blockHash().equals(block.hash()) || c.height() != block.height()) {
-            return Optional.of("certificate is not for this block");
-        }
-        if (c.signatures().size() < quorums.q) {
-            return Optional.of("certificate has " + c.signatures().size() + " signatures; the quorum is " + quorums.q);
-        }
-        byte[] msg = CommitVote.signingBytes(config.chainId(), c.view(), c.height(), c.blockHash());
-        for (ValidatorSignature s : c.signatures()) {
-            if (!validators.contains(s.validator()) || !config.verifier().verify(s.validator(), msg, s.signature())) {
-                return Optional.of("certificate signature of " + s.validator() + " does not verify");
-            }
-        }
-        return Optional.empty();
+    /** {@link CommitCertificate#verify} against this epoch's validators, through the configured verifier. */
+    Validation commitCertificate(CommitCertificate c, Block block) {
+        return c.verify(config.chainId(), validators.keys(), quorums.q, block.hash(), block.height(), config.verifier()::verify);
     }
 }

@@ -2,7 +2,7 @@ package io.mutualchain.pbft;
 
 import io.mutualchain.core.block.Block;
 import io.mutualchain.core.block.CommitCertificate;
-import java.util.Optional;
+import io.mutualchain.core.validation.Validation;
 
 /**
  * Admission of a block fetched by state sync: not yet committed here, inside the window and this
@@ -25,12 +25,13 @@ final class SyncedBlockValidator {
             return StepResult.rejected(RejectReason.ABOVE_WINDOW, "height " + h + (h > st.epochHorizon()
                     ? " may belong to the next epoch (this one is certain only up to " + st.epochHorizon() + ")" : " is too far ahead"));
         }
-        Optional<String> bad = st.proofs.commitCertificate(certificate, block);
-        if (bad.isEmpty()) {
-            bad = block.header().chainId().equals(st.config.chainId()) ? block.checkBody() : Optional.of("wrong chain");
+        Validation bad = st.proofs.commitCertificate(certificate, block);
+        if (bad.isOk()) {
+            bad = block.header().chainId().equals(st.config.chainId()) ? block.checkBody()
+                    : Validation.refused(BlockRuleCode.WRONG_CHAIN, "wrong chain");
         }
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, bad.get());
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_CERTIFICATE, r);
         }
         return StepResult.accepted();
     }

@@ -1,8 +1,8 @@
 package io.mutualchain.pbft;
 
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.message.Signed;
 import io.mutualchain.pbft.message.ViewChange;
-import java.util.Optional;
 
 /**
  * Admission of a VIEW-CHANGE (§4.4): for a view this replica has not left, newer than what its
@@ -29,9 +29,9 @@ final class ViewChangeValidator {
             return prev.body().newView() == vc.newView() ? StepResult.rejected(RejectReason.DUPLICATE, "view change already received")
                     : StepResult.rejected(RejectReason.STALE_VIEW, "signer already asked for a higher view");
         }
-        Optional<String> bad = st.proofs.viewChange(s);
-        if (bad.isPresent()) {
-            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, bad.get());
+        Validation bad = st.proofs.viewChange(s);
+        if (bad instanceof Validation.Refused r) {
+            return StepResult.rejected(RejectReason.INVALID_VIEW_CHANGE, r);
         }
         return StepResult.accepted();
     }

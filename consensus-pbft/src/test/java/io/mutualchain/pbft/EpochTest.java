@@ -51,6 +51,7 @@ class EpochTest {
         StepResult r = e.step(chain.keys.get(1).publicKey(), old.encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        assertThat(r.cause()).contains(ProofCode.CHECKPOINT_AT_BASE_NOT_EMPTY);
         assertThat(r.message()).contains("epoch base 8");
     }
 

@@ -3,6 +3,7 @@ package io.mutualchain.pbft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.CertificateCode;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.pbft.message.Checkpoint;
@@ -116,6 +117,22 @@ class PaperRulesTest {
     }
 
     @Test
+    void section4_2_aPrePrepareWhoseBlockNamesAnotherViewIsRefusedAsAnInvalidBlockWithTheRulesCode() {
+        PbftEngine e = backup(1);
+        Block fromView1 = chain.block(1, TestChain.GENESIS, Hash32.ZERO, 1, 1);
+        StepResult r = e.step(key(0).publicKey(), Signed.sign(new PrePrepare(0, 1, fromView1), key(0), id).encode());
+        assertThat(r.reason()).isEqualTo(RejectReason.INVALID_BLOCK);
+        assertThat(r.cause()).contains(BlockRuleCode.WRONG_VIEW);
+        assertThat(r.message()).isEqualTo("block was proposed in view 1, pre-prepare is for view 0");
+        assertThat(r).hasToString("INVALID_BLOCK: WRONG_VIEW: block was proposed in view 1, pre-prepare is for view 0");
+    }
+
+    @Test
+    void aRefusalThatNoCheckExplainsHasNoCause() {
+        assertThat(backup(1).step(key(2).publicKey(), prePrepare(2, 0, 1, 1)).cause()).isEmpty();
+    }
+
+    @Test
     void blocksOnly_aBackupValidatesHeightNOnlyAfterApplyingNMinus1AndAsksAgainAfterApplied() {
         int[] asked = {0};
         PbftEngine e = chain.engine(1, b -> {
@@ -149,7 +166,7 @@ class PaperRulesTest {
             assertThat(c.ledgers.get(i)).hasSize(1);
             CommittedBlock cb = c.ledgers.get(i).get(0);
             assertThat(cb.certificate().signatures()).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(cb.certificate().verify(id, c.chain.validators.keys(), 3, cb.block().hash(), 1)).isEmpty();
+            assertThat(cb.certificate().verify(id, c.chain.validators.keys(), 3, cb.block().hash(), 1).isOk()).isTrue();
         }
     }
 
@@ -295,7 +312,9 @@ class PaperRulesTest {
         CommittedBlock first = c.ledgers.get(0).get(0);
         Block forged = c.chain.block(1, TestChain.GENESIS, Hash32.ZERO, 0, 424242);
         c.isolated.remove(3);
-        assertThat(c.engines.get(3).synced(forged, first.certificate()).reason()).isEqualTo(RejectReason.INVALID_CERTIFICATE);
+        StepResult refused = c.engines.get(3).synced(forged, first.certificate());
+        assertThat(refused.reason()).isEqualTo(RejectReason.INVALID_CERTIFICATE);
+        assertThat(refused.cause()).contains(CertificateCode.BLOCK_MISMATCH);
         c.syncFrom(3, 0);
         assertThat(c.ledgers.get(3)).hasSize(6);
         assertThat(c.ledgers.get(3).get(5).block()).isEqualTo(c.ledgers.get(0).get(5).block());
@@ -351,8 +370,12 @@ class PaperRulesTest {
         byte[] dropped = Signed.sign(new io.mutualchain.pbft.message.NewView(1, nv.body().viewChanges(), List.of()), key(1), id).encode();
 
         PbftEngine fresh = backup(3);
-        assertThat(fresh.step(key(1).publicKey(), tampered).reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
-        assertThat(fresh.step(key(1).publicKey(), dropped).reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        StepResult swappedBlock = fresh.step(key(1).publicKey(), tampered);
+        assertThat(swappedBlock.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        assertThat(swappedBlock.cause()).contains(ProofCode.NEW_VIEW_PRE_PREPARE_MISMATCH);
+        StepResult droppedBlock = fresh.step(key(1).publicKey(), dropped);
+        assertThat(droppedBlock.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
+        assertThat(droppedBlock.cause()).contains(ProofCode.NEW_VIEW_WRONG_COUNT);
         assertThat(fresh.step(key(1).publicKey(), newViews.get(0)).isAccepted()).isTrue();
         assertThat(honest.body().block().header().view()).isZero();
     }

@@ -25,7 +25,7 @@ class SingleValidatorTest {
         CommittedBlock c = r.committed().get(0);
         assertThat(c.block()).isEqualTo(b);
         assertThat(c.certificate().signatures()).hasSize(1);
-        assertThat(c.certificate().verify(TestChain.CHAIN_ID, chain.validators.keys(), 1, b.hash(), 1)).isEmpty();
+        assertThat(c.certificate().verify(TestChain.CHAIN_ID, chain.validators.keys(), 1, b.hash(), 1).isOk()).isTrue();
         assertThat(r.persist()).extracting(PersistOp::key).contains("pbft/pp/00000000000000000001", "pbft/c/00000000000000000001");
         engine.advance(r);
         assertThat(engine.hasReady()).isFalse();

@@ -15,7 +15,7 @@ import io.mutualchain.ledger.store.Keys;
 import io.mutualchain.ledger.store.RocksLedgerDb;
 import io.mutualchain.ledger.store.TreeNodes;
 import java.nio.file.Path;
-import java.util.Optional;
+import io.mutualchain.core.validation.Validation;
 
 /**
  * The checks at open that the store's head is whole and is not below what this node committed: the
@@ -46,9 +46,9 @@ final class HeadCheck {
                     throw incomplete(db, "the block stored at head height " + h + " is " + block.hash() + ", the head says " + head.blockHash(), null);
                 }
                 CommitCertificate cert = CommitCertificate.decode(certBytes);
-                Optional<String> bad = cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), h);
-                if (bad.isPresent()) {
-                    throw incomplete(db, "the certificate of head block " + h + " does not verify: " + bad.get(), null);
+                Validation bad = cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), h);
+                if (!bad.isOk()) {
+                    throw incomplete(db, "the certificate of head block " + h + " does not verify: " + bad.message(), null);
                 }
             } else if (!head.blockHash().equals(genesis.hash())) {
                 throw incomplete(db, "the head at height 0 is " + head.blockHash() + ", not the genesis hash " + genesis.hash(), null);

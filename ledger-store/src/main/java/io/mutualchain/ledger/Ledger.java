@@ -12,6 +12,7 @@ import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.TxRejection;
 import io.mutualchain.core.types.Address;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.ledger.exec.BlockExecutor;
 import io.mutualchain.ledger.exec.ContractRules;
 import io.mutualchain.ledger.model.ContractInfo;
@@ -375,16 +376,18 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * Everything a validator checks before voting for {@code block}; the reason if it must not. A block
+     * Everything a validator checks before voting for {@code block}: valid, or the typed reason it must not
+     * ({@link HeaderLinkCode}, {@link ProposalCode}, {@link io.mutualchain.core.block.BlockLimitCode},
+     * {@link io.mutualchain.core.block.BodyCode}). A block
      * that passes was executed on the way; that execution is kept (one block's worth) for {@link #commit}
      * of the same block on the same tip, so a validator runs a block once, not twice.
      */
-    public Optional<String> validateProposal(Block block) {
+    public Validation validateProposal(Block block) {
         synchronized (writerLock) {
             Tip t = tip;
             ProposalValidator.Checked c = ProposalValidator.validate(block, t.head(), genesis, epochAt(t, t.head().height() + 1).validators(),
                     db::get, verified::check);
-            validated = c.refusal().isEmpty() ? new ValidatedExecution(block.hash(), t.head(), c.executed()) : null;
+            validated = c.refusal().isOk() ? new ValidatedExecution(block.hash(), t.head(), c.executed()) : null;
             return c.refusal();
         }
     }
@@ -409,20 +412,19 @@ public final class Ledger implements AutoCloseable {
             Tip t = tip;
             Head head = t.head();
             if (block.height() != head.height() + 1) {
-                throw refused(block, "block height " + block.height() + " does not follow the committed height " + head.height());
+                throw refused(block, Validation.refused(HeaderLinkCode.NOT_NEXT_HEIGHT, "block height " + block.height()
+                        + " does not follow the committed height " + head.height()));
             }
             ValidatorSet validators = epochAt(t, head.height() + 1).validators();
-            Optional<String> bad = cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height())
-                    .or(block::checkBody);
-            if (bad.isPresent()) {
-                throw refused(block, bad.get());
-            }
+            cert.verify(genesis.chainId(), validators.keys(), validators.quorum(), block.hash(), block.height())
+                    .andThen(block::checkBody)
+                    .orElseThrow(why -> refused(block, why));
             // An honest quorum certifies only blocks that link and keep the limits of the genesis every node shares.
-            Optional<String> diverged = HeaderLinks.check(block.header(), head, genesis.chainId())
-                    .or(() -> BlockLimits.check(block, genesis.params()).map(BlockLimits.Breach::toString));
-            if (diverged.isPresent()) {
+            Validation diverged = HeaderLinks.check(block.header(), head, genesis.chainId())
+                    .andThen(() -> BlockLimits.check(block, genesis.params()));
+            if (!diverged.isOk()) {
                 throw new LocalFault(LocalFault.Kind.STATE_DIVERGED, "block " + block.height() + " (" + block.hash()
-                        + ") is certified by a quorum but does not extend this node's committed chain in " + db.dir() + ": " + diverged.get());
+                        + ") is certified by a quorum but does not extend this node's committed chain in " + db.dir() + ": " + diverged.message());
             }
             // The execution is a function of the block (its hash covers the body) and the committed state
             // (its head, which only a commit moves, under this lock), so the validated one is the same run.
@@ -452,8 +454,8 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static BlockRefusedException refused(Block block, String why) {
-        return new BlockRefusedException("block " + block.height() + " (" + block.hash() + ") cannot be committed: " + why);
+    private static BlockRefusedException refused(Block block, Validation.Refused why) {
+        return new BlockRefusedException(why.code(), "block " + block.height() + " (" + block.hash() + ") cannot be committed: " + why.message());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.mutualchain.ledger.exec.BlockExecutor;
 import io.mutualchain.ledger.store.DbReader;
 import io.mutualchain.ledger.store.Head;
 import java.util.List;
+import io.mutualchain.core.validation.Validation;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,8 +32,8 @@ final class ProposalValidator {
      * block was refused before its transactions ran), which commit may reuse for the same block on the
      * same tip instead of running it again.
      */
-    record Checked(Optional<String> refusal, BlockExecutor.Result executed) {
-        static Checked refused(Optional<String> why) {
+    record Checked(Validation refusal, BlockExecutor.Result executed) {
+        static Checked refused(Validation why) {
             return new Checked(why, null);
         }
     }
@@ -41,20 +42,21 @@ final class ProposalValidator {
     static Checked validate(Block block, Head tip, Genesis genesis, ValidatorSet validators, DbReader reader,
                             Function<Transaction, Optional<TxRejection>> stateless) {
         ChainParams p = genesis.params();
-        Optional<String> links = HeaderLinks.check(block.header(), tip, genesis.chainId());
-        if (links.isPresent()) {
+        Validation links = HeaderLinks.check(block.header(), tip, genesis.chainId());
+        if (!links.isOk()) {
             return Checked.refused(links);
         }
         if (!validators.contains(block.header().proposer())) {
-            return Checked.refused(Optional.of("block proposer " + block.header().proposer() + " is not a validator at height " + block.height()));
+            return Checked.refused(Validation.refused(ProposalCode.PROPOSER_NOT_VALIDATOR, "block proposer " + block.header().proposer()
+                    + " is not a validator at height " + block.height()));
         }
         // The bounds before the body: counting and encoding are cheaper than hashing every transaction for the root.
-        Optional<BlockLimits.Breach> over = BlockLimits.check(block, p);
-        if (over.isPresent()) {
-            return Checked.refused(Optional.of(over.get().toString()));
+        Validation over = BlockLimits.check(block, p);
+        if (!over.isOk()) {
+            return Checked.refused(over);
         }
-        Optional<String> body = block.checkBody();
-        if (body.isPresent()) {
+        Validation body = block.checkBody();
+        if (!body.isOk()) {
             return Checked.refused(body);
         }
         List<Transaction> list = block.transactions();
@@ -65,9 +67,10 @@ final class ProposalValidator {
             BlockExecutor.TxOutcome o = r.outcomes().get(i);
             // A rule refusal (REJECTED) is a legitimate outcome the proposer could not predict; only invalid transactions spoil a block.
             if (o.status() == BlockExecutor.Status.FAILED) {
-                return Checked.refused(Optional.of("transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
+                return Checked.refused(Validation.refused(ProposalCode.TX_WOULD_FAIL,
+                        "transaction " + i + " (" + list.get(i).id() + ") would fail: " + o.rejection().get()));
             }
         }
-        return new Checked(Optional.empty(), r);
+        return new Checked(Validation.valid(), r);
     }
 }

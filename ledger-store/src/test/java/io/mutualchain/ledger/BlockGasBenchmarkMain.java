@@ -7,6 +7,7 @@ import io.mutualchain.core.tx.ContractCall;
 import io.mutualchain.core.tx.ContractDeploy;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.types.Address;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.ledger.exec.ContractRules;
 import io.mutualchain.vm.Value;
 import io.mutualchain.vm.Values;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A by-hand measurement, not a test: the worst-case execution time of one block filled to a gas
@@ -65,10 +65,10 @@ public final class BlockGasBenchmarkMain {
                 }
                 Block block = chain.nextBlock(ledger, txs);
                 long t0 = System.nanoTime();
-                Optional<String> bad = ledger.validateProposal(block);
+                Validation bad = ledger.validateProposal(block);
                 long t1 = System.nanoTime();
-                if (bad.isPresent()) {
-                    throw new IllegalStateException("the benchmark block is refused: " + bad.get());
+                if (!bad.isOk()) {
+                    throw new IllegalStateException("the benchmark block is refused: " + bad.message());
                 }
                 List<Receipt> receipts = ledger.commit(block, chain.certify(block));
                 long t2 = System.nanoTime();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mutualchain.core.block.Block;
+import io.mutualchain.core.block.BlockLimitCode;
 import io.mutualchain.core.crypto.KeyPair;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.ContractCall;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.types.Address;
+import io.mutualchain.core.validation.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The block gas limit on real RocksDB: a proposal over it is refused with a typed reason, and so is applying one. */
 class BlockGasLimitTest {
@@ -51,8 +55,8 @@ class BlockGasLimitTest {
     void aBlockWhoseCallsDeclareExactlyTheLimitIsValid() throws Exception {
         List<Transaction> txs = List.of(call(alice, 0, 600_000), call(bob, 0, 400_000), chain.transfer(alice, 1, bob.address(), 5));
         Block b = chain.nextBlock(ledger, txs);
-        assertThat(BlockLimits.check(b, chain.genesis.params())).isEmpty();
-        assertThat(ledger.validateProposal(b)).isEmpty();
+        assertThat(BlockLimits.check(b, chain.genesis.params()).isOk()).isTrue();
+        assertThat(ledger.validateProposal(b).isOk()).isTrue();
         assertThat(ledger.commit(b, chain.certify(b))).hasSize(3);
     }
 
@@ -60,9 +64,11 @@ class BlockGasLimitTest {
     void aBlockOneGasOverTheLimitIsRefusedBeforeAnythingRuns() {
         List<Transaction> txs = new ArrayList<>(List.of(call(alice, 0, 600_000), call(bob, 0, 400_001)));
         Block b = chain.nextBlock(ledger, txs);
-        assertThat(BlockLimits.check(b, chain.genesis.params())).map(BlockLimits.Breach::kind).contains(BlockLimits.Kind.GAS_OVER_LIMIT);
-        assertThat(ledger.validateProposal(b)).hasValueSatisfying(why ->
-                assertThat(why).startsWith("GAS_OVER_LIMIT").contains("1000001 gas").contains("block gas limit is 1000000"));
+        assertThat(BlockLimits.check(b, chain.genesis.params()).reason()).contains(BlockLimitCode.GAS_OVER_LIMIT);
+        assertThat(ledger.validateProposal(b)).satisfies(why -> {
+            assertThat(why.reason()).contains(BlockLimitCode.GAS_OVER_LIMIT);
+            assertThat(why.message()).startsWith("GAS_OVER_LIMIT").contains("1000001 gas").contains("block gas limit is 1000000");
+        });
     }
 
     @Test
@@ -79,8 +85,23 @@ class BlockGasLimitTest {
     void theOtherBlockBoundsHaveTheirOwnTypedReasons() {
         ChainParams tight = new ChainParams(TestChain.BASE_FEE, 1024, 1, 4096, 100, 200);
         Block two = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob.address(), 1), chain.transfer(alice, 1, bob.address(), 1)));
-        assertThat(BlockLimits.check(two, tight)).map(BlockLimits.Breach::kind).contains(BlockLimits.Kind.TOO_MANY_TXS);
+        assertThat(BlockLimits.check(two, tight).reason()).contains(BlockLimitCode.TOO_MANY_TXS);
         ChainParams small = new ChainParams(TestChain.BASE_FEE, 256, 10, 256, 100, 200);
-        assertThat(BlockLimits.check(two, small)).map(BlockLimits.Breach::kind).contains(BlockLimits.Kind.TOO_MANY_BYTES);
+        assertThat(BlockLimits.check(two, small).reason()).contains(BlockLimitCode.TOO_MANY_BYTES);
+    }
+
+    /** The switch has no default: a new code does not compile until it has a case here. */
+    @ParameterizedTest(name = "{0} is produced by a block over that bound")
+    @EnumSource(BlockLimitCode.class)
+    void everyBlockLimitCodeIsProducedByABlockOverThatBound(BlockLimitCode code) {
+        Block two = chain.nextBlock(ledger, List.of(chain.transfer(alice, 0, bob.address(), 1), chain.transfer(alice, 1, bob.address(), 1)));
+        Validation v = switch (code) {
+            case TOO_MANY_TXS -> BlockLimits.check(two, new ChainParams(TestChain.BASE_FEE, 1024, 1, 4096, 100, 200));
+            case TOO_MANY_BYTES -> BlockLimits.check(two, new ChainParams(TestChain.BASE_FEE, 256, 10, 256, 100, 200));
+            case GAS_OVER_LIMIT -> BlockLimits.check(chain.nextBlock(ledger, List.of(call(alice, 0, 600_000), call(bob, 0, 400_001))),
+                    chain.genesis.params());
+        };
+        assertThat(v.reason()).contains(code);
+        assertThat(code.area()).isEqualTo("block-limit");
     }
 }

@@ -72,8 +72,8 @@ public final class CommitBenchmarkMain {
                 long v0 = System.nanoTime();
                 var bad = ledger.validateProposal(block);
                 long v1 = System.nanoTime();
-                if (bad.isPresent()) {
-                    throw new IllegalStateException(bad.get());
+                if (!bad.isOk()) {
+                    throw new IllegalStateException(bad.message());
                 }
                 ledger.commit(block, cert);
                 long c1 = System.nanoTime();

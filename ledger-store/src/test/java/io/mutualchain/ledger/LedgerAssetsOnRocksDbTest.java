@@ -56,7 +56,7 @@ class LedgerAssetsOnRocksDbTest {
         BlockHeader h = new BlockHeader(genesis.chainId(), l.height() + 1, l.lastBlockHash(), l.lastBlockTimeMs() + 1000, Block.txRoot(txs),
                 l.stateRoot(), l.receiptsRoot(), txs.size(), validator.publicKey(), 0);
         Block b = new Block(h, txs);
-        assertThat(l.validateProposal(b)).isEmpty();
+        assertThat(l.validateProposal(b).isOk()).isTrue();
         byte[] vote = CommitVote.signingBytes(genesis.chainId(), 0, b.height(), b.hash());
         return l.commit(b, new CommitCertificate(0, b.height(), b.hash(), List.of(new ValidatorSignature(validator.publicKey(), validator.sign(vote)))));
     }

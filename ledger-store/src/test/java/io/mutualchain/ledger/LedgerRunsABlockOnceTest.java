@@ -28,7 +28,7 @@ class LedgerRunsABlockOnceTest {
     void theCommitOfAValidatedBlockReusesItsExecutionAndEndsWhereAFreshRunEnds() throws Exception {
         try (Ledger validating = Ledger.open(dir.resolve("v"), chain.genesis); Ledger plain = Ledger.open(dir.resolve("p"), chain.genesis)) {
             Block b = chain.nextBlock(validating, List.of(chain.transfer(alice, 0, bob, 7), chain.transfer(alice, 1, carol, 9)));
-            assertThat(validating.validateProposal(b)).isEmpty();
+            assertThat(validating.validateProposal(b).isOk()).isTrue();
             List<Receipt> reused = validating.commit(b, chain.certify(b));
             assertThat(validating.reusedExecutions()).isEqualTo(1);
             List<Receipt> fresh = plain.commit(b, chain.certify(b));
@@ -46,7 +46,7 @@ class LedgerRunsABlockOnceTest {
             Block b = chain.nextBlock(l, List.of(chain.transfer(alice, 0, carol, 9)));
             long bobBefore = l.account(bob).balance();
             long carolBefore = l.account(carol).balance();
-            assertThat(l.validateProposal(a)).isEmpty();
+            assertThat(l.validateProposal(a).isOk()).isTrue();
             l.commit(b, chain.certify(b));
             assertThat(l.reusedExecutions()).isZero();
             assertThat(l.account(bob).balance()).isEqualTo(bobBefore);
@@ -59,9 +59,9 @@ class LedgerRunsABlockOnceTest {
     void aRefusedProposalLeavesNothingToReuse() throws Exception {
         try (Ledger l = Ledger.open(dir, chain.genesis)) {
             Block good = chain.nextBlock(l, List.of(chain.transfer(alice, 0, bob, 7)));
-            assertThat(l.validateProposal(good)).isEmpty();
+            assertThat(l.validateProposal(good).isOk()).isTrue();
             Block bad = chain.nextBlock(l, List.of(chain.transfer(alice, 5, bob, 7)));
-            assertThat(l.validateProposal(bad)).isPresent();
+            assertThat(l.validateProposal(bad).reason()).contains(ProposalCode.TX_WOULD_FAIL);
             l.commit(good, chain.certify(good));
             assertThat(l.reusedExecutions()).as("the refused validation replaced the kept execution").isZero();
             assertThat(l.account(bob).balance()).isEqualTo(TestChain.USER_FUNDS + 7);

@@ -61,7 +61,7 @@ class LedgerValidatorSetOnRocksDbTest {
     private List<Receipt> commit(Ledger l, List<Transaction> txs) throws LedgerException {
         ValidatorSet set = l.epochAt(l.height() + 1).validators();
         Block b = chain.nextBlock(l, txs, keys.get(set.get(0).publicKey()));
-        assertThat(l.validateProposal(b)).isEmpty();
+        assertThat(l.validateProposal(b).isOk()).isTrue();
         return l.commit(b, chain.certify(b, quorumOf(set)));
     }
 
@@ -131,7 +131,7 @@ class LedgerValidatorSetOnRocksDbTest {
             assertThat(l.epochAt(8).validators()).isEqualTo(chain.genesis.validatorSet());
 
             Block nine = chain.nextBlock(l, List.of(), new5);
-            assertThat(l.validateProposal(nine)).isEmpty();
+            assertThat(l.validateProposal(nine).isOk()).isTrue();
             // The old set's quorum (3 signatures) is not a quorum of five validators (4).
             assertThatThrownBy(() -> l.commit(nine, chain.certify(nine, List.of(v0, v1, v2)))).isInstanceOf(LedgerException.class);
             assertThat(l.height()).isEqualTo(8);
@@ -150,11 +150,11 @@ class LedgerValidatorSetOnRocksDbTest {
             }
             assertThat(l.pendingEpoch().orElseThrow().base()).as("approved at the checkpoint 4").isEqualTo(8);
             while (l.height() < 8) {
-                assertThat(l.validateProposal(chain.nextBlock(l, List.of(), v3))).isEmpty();
+                assertThat(l.validateProposal(chain.nextBlock(l, List.of(), v3)).isOk()).isTrue();
                 commit(l, List.of());
             }
-            assertThat(l.validateProposal(chain.nextBlock(l, List.of(), new5))).hasValueSatisfying(m -> assertThat(m).contains("is not a validator"));
-            assertThat(l.validateProposal(chain.nextBlock(l, List.of(), v3))).hasValueSatisfying(m -> assertThat(m).contains("is not a validator"));
+            assertThat(l.validateProposal(chain.nextBlock(l, List.of(), new5)).reason()).contains(ProposalCode.PROPOSER_NOT_VALIDATOR);
+            assertThat(l.validateProposal(chain.nextBlock(l, List.of(), v3)).reason()).contains(ProposalCode.PROPOSER_NOT_VALIDATOR);
             Block nine = chain.nextBlock(l, List.of(), v1);
             assertThatThrownBy(() -> l.commit(nine, chain.certify(nine, List.of(v0, v3))))
                     .isInstanceOf(LedgerException.class).hasMessageContaining("not a validator");

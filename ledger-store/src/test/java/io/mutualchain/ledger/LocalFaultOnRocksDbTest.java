@@ -141,13 +141,13 @@ class LocalFaultOnRocksDbTest {
     void aReadThatFailsWhileValidatingAProposalIsAFaultNotAReasonToRefuseTheBlock() throws Exception {
         try (Ledger l = Ledger.open(dir, chain.genesis)) {
             Block b = chain.nextBlock(l, List.of(chain.transfer(alice, 0, bob.address(), 7)));
-            assertThat(l.validateProposal(b)).isEmpty();
+            assertThat(l.validateProposal(b).isOk()).isTrue();
             AtomicInteger hits = new AtomicInteger();
             l.injectReadFaults(failing(Cf.ACCOUNTS, alice.address().toBytes(), hits));
             assertThatThrownBy(() -> l.validateProposal(b)).isInstanceOf(LocalFault.class).hasMessageContaining("accounts");
             assertThat(hits.get()).isPositive();
             l.injectReadFaults(RocksLedgerDb.NO_READ_FAULTS);
-            assertThat(l.validateProposal(b)).isEmpty();
+            assertThat(l.validateProposal(b).isOk()).isTrue();
         }
     }
 

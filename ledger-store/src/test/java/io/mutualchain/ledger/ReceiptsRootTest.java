@@ -97,12 +97,13 @@ class ReceiptsRootTest {
 
             Block good = chain.nextBlock(ledger, List.of(chain.transfer(alice, 2, bob, 3)));
             assertThat(good.header().receiptsRoot()).isEqualTo(afterTransfers);
-            assertThat(ledger.validateProposal(good)).isEmpty();
+            assertThat(ledger.validateProposal(good).isOk()).isTrue();
 
             BlockHeader h = good.header();
             Block wrong = new Block(new BlockHeader(h.chainId(), h.height(), h.prevHash(), h.timestampMs(), h.txRoot(), h.stateRoot(),
                     Sha256.hash("another outcome".getBytes()), h.txCount(), h.proposer(), h.view()), good.transactions());
-            assertThat(ledger.validateProposal(wrong)).hasValueSatisfying(why -> assertThat(why).contains("receipts root"));
+            assertThat(ledger.validateProposal(wrong).reason()).contains(HeaderLinkCode.RECEIPTS_ROOT_MISMATCH);
+            assertThat(ledger.validateProposal(wrong).detail()).contains("receipts root");
             assertThatThrownBy(() -> ledger.commit(wrong, chain.certify(wrong))).isInstanceOfSatisfying(LocalFault.class,
                     f -> assertThat(f.kind()).isEqualTo(LocalFault.Kind.STATE_DIVERGED)).hasMessageContaining("receipts root");
             ledger.commit(good, chain.certify(good));

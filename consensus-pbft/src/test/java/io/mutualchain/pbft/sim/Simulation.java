@@ -8,6 +8,7 @@ import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Validator;
 import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.CommittedBlock;
 import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.PbftConfig;
@@ -293,9 +294,9 @@ public final class Simulation {
                 if (!node.ledger.isEmpty()) {
                     CommittedBlock last = node.ledger.get(node.ledger.size() - 1);
                     ValidatorSet set = validatorsAt(last.height());
-                    Optional<String> bad = last.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), last.block().hash(), last.height());
-                    if (bad.isPresent()) {
-                        fail("CommitCertificate.verify refused node " + node.instance + "'s head: " + bad.get());
+                    Validation bad = last.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), last.block().hash(), last.height());
+                    if (!bad.isOk()) {
+                        fail("CommitCertificate.verify refused node " + node.instance + "'s head: " + bad.message());
                     }
                 }
             }
@@ -493,8 +494,8 @@ public final class Simulation {
             return;
         }
         ValidatorSet set = validatorsAt(cb.height());
-        Optional<String> bad = cb.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), cb.block().hash(), cb.height());
-        if (bad.isPresent() || !cb.block().header().prevHash().equals(node.headHash(GENESIS))) {
+        Validation bad = cb.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), cb.block().hash(), cb.height());
+        if (!bad.isOk() || !cb.block().header().prevHash().equals(node.headHash(GENESIS))) {
             return;
         }
         if (node.honest()) {

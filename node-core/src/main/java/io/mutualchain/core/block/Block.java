@@ -6,9 +6,9 @@ import io.mutualchain.core.codec.Decoding;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.merkle.MerkleTree;
 import io.mutualchain.core.tx.Transaction;
+import io.mutualchain.core.validation.Validation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A header and the transactions it commits to, in order. */
 public record Block(BlockHeader header, List<Transaction> transactions) {
@@ -35,16 +35,17 @@ public record Block(BlockHeader header, List<Transaction> transactions) {
         return MerkleTree.root(leaves);
     }
 
-    /** Checks that the body matches the header; returns the problem, if any. */
-    public Optional<String> checkBody() {
+    /** Checks that the body matches the header: {@link BodyCode} when it does not. */
+    public Validation checkBody() {
         if (header.txCount() != transactions.size()) {
-            return Optional.of("header says " + header.txCount() + " transactions, block has " + transactions.size());
+            return Validation.refused(BodyCode.TX_COUNT_MISMATCH, "header says " + header.txCount() + " transactions, block has "
+                    + transactions.size());
         }
         Hash32 root = txRoot(transactions);
         if (!root.equals(header.txRoot())) {
-            return Optional.of("transaction root " + root + " does not match header " + header.txRoot());
+            return Validation.refused(BodyCode.TX_ROOT_MISMATCH, "transaction root " + root + " does not match header " + header.txRoot());
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
     public void write(CanonicalWriter w) {

@@ -6,10 +6,11 @@ import io.mutualchain.core.codec.Decoding;
 import io.mutualchain.core.crypto.Ed25519;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.PublicKey;
+import io.mutualchain.core.crypto.Signature;
+import io.mutualchain.core.validation.Validation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,30 +32,46 @@ public record CommitCertificate(long view, long height, Hash32 blockHash, List<V
         signatures = List.copyOf(sorted);
     }
 
+    /** Checks one signature; production uses Ed25519, the simulator a memoising wrapper around it. */
+    @FunctionalInterface
+    public interface SignatureCheck {
+        boolean verify(PublicKey key, byte[] message, Signature signature);
+    }
+
     /**
      * Checks the certificate against a validator set: every signer is a validator, every signature
-     * verifies over the commit vote, and there are at least {@code quorum} of them.
+     * verifies over the commit vote, and there are at least {@code quorum} of them. A refusal carries
+     * a {@link CertificateCode}.
      */
-    public Optional<String> verify(String chainId, Set<PublicKey> validators, int quorum, Hash32 expectedBlockHash, long expectedHeight) {
+    public Validation verify(String chainId, Set<PublicKey> validators, int quorum, Hash32 expectedBlockHash, long expectedHeight) {
+        return verify(chainId, validators, quorum, expectedBlockHash, expectedHeight, Ed25519::verify);
+    }
+
+    /** {@link #verify(String, Set, int, Hash32, long)} with each signature checked by {@code check}. */
+    public Validation verify(String chainId, Set<PublicKey> validators, int quorum, Hash32 expectedBlockHash, long expectedHeight,
+                             SignatureCheck check) {
         if (!blockHash.equals(expectedBlockHash)) {
-            return Optional.of("certificate is for block " + blockHash + ", not " + expectedBlockHash);
+            return Validation.refused(CertificateCode.BLOCK_MISMATCH,
+                    "certificate is for block " + blockHash + ", not " + expectedBlockHash);
         }
         if (height != expectedHeight) {
-            return Optional.of("certificate is for height " + height + ", not " + expectedHeight);
+            return Validation.refused(CertificateCode.HEIGHT_MISMATCH, "certificate is for height " + height + ", not " + expectedHeight);
         }
         if (signatures.size() < quorum) {
-            return Optional.of("certificate has " + signatures.size() + " signatures; the quorum is " + quorum);
+            return Validation.refused(CertificateCode.BELOW_QUORUM, "certificate has " + signatures.size()
+                    + " signatures; the quorum is " + quorum);
         }
         byte[] msg = CommitVote.signingBytes(chainId, view, height, blockHash);
         for (ValidatorSignature s : signatures) {
             if (!validators.contains(s.validator())) {
-                return Optional.of("certificate signer " + s.validator() + " is not a validator");
+                return Validation.refused(CertificateCode.SIGNER_NOT_VALIDATOR,
+                        "certificate signer " + s.validator() + " is not a validator");
             }
-            if (!Ed25519.verify(s.validator(), msg, s.signature())) {
-                return Optional.of("certificate signature of " + s.validator() + " does not verify");
+            if (!check.verify(s.validator(), msg, s.signature())) {
+                return Validation.refused(CertificateCode.BAD_SIGNATURE, "certificate signature of " + s.validator() + " does not verify");
             }
         }
-        return Optional.empty();
+        return Validation.valid();
     }
 
     public void write(CanonicalWriter w) {

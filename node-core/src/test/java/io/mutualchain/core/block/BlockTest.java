@@ -9,9 +9,12 @@ import io.mutualchain.core.merkle.MerkleTree;
 import io.mutualchain.core.testkit.TestKeys;
 import io.mutualchain.core.tx.Transaction;
 import io.mutualchain.core.tx.Transfer;
+import io.mutualchain.core.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A block's header commits to its body; the block hash is the tagged header hash. */
 class BlockTest {
@@ -25,8 +28,8 @@ class BlockTest {
 
     @Test
     void aBodyMatchingItsHeaderPasses() {
-        assertThat(new Block(header(2, Block.txRoot(TXS)), TXS).checkBody()).isEmpty();
-        assertThat(new Block(header(0, MerkleTree.EMPTY_ROOT), List.of()).checkBody()).isEmpty();
+        assertThat(new Block(header(2, Block.txRoot(TXS)), TXS).checkBody()).isEqualTo(Validation.valid());
+        assertThat(new Block(header(0, MerkleTree.EMPTY_ROOT), List.of()).checkBody().isOk()).isTrue();
     }
 
     @Test
@@ -36,13 +39,28 @@ class BlockTest {
 
     @Test
     void aBodyWithAnotherTransactionCountIsReported() {
-        assertThat(new Block(header(3, Block.txRoot(TXS)), TXS).checkBody()).contains("header says 3 transactions, block has 2");
+        Validation v = new Block(header(3, Block.txRoot(TXS)), TXS).checkBody();
+        assertThat(v.reason()).contains(BodyCode.TX_COUNT_MISMATCH);
+        assertThat(v.detail()).isEqualTo("header says 3 transactions, block has 2");
     }
 
     @Test
     void aBodyWithReorderedTransactionsIsReportedByItsRoot() {
         Block b = new Block(header(2, Block.txRoot(TXS)), List.of(TXS.get(1), TXS.get(0)));
-        assertThat(b.checkBody()).hasValueSatisfying(m -> assertThat(m).startsWith("transaction root ").contains("does not match header"));
+        assertThat(b.checkBody().reason()).contains(BodyCode.TX_ROOT_MISMATCH);
+        assertThat(b.checkBody().detail()).startsWith("transaction root ").contains("does not match header");
+    }
+
+    /** The switch has no default: a new code does not compile until it has a case here. */
+    @ParameterizedTest(name = "{0} is produced by a body that breaks that rule")
+    @EnumSource(BodyCode.class)
+    void everyBodyCodeIsProducedByABodyThatBreaksThatRule(BodyCode code) {
+        Block b = switch (code) {
+            case TX_COUNT_MISMATCH -> new Block(header(1, Block.txRoot(TXS)), TXS);
+            case TX_ROOT_MISMATCH -> new Block(header(2, Block.txRoot(TXS.subList(0, 1))), TXS);
+        };
+        assertThat(b.checkBody().reason()).contains(code);
+        assertThat(code.area()).isEqualTo("body");
     }
 
     @Test

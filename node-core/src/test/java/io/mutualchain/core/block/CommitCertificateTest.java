@@ -12,6 +12,7 @@ import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.crypto.Signature;
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.testkit.TestKeys;
+import io.mutualchain.core.validation.Validation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A certificate proves a commit only with a quorum of genuine validator signatures on this exact vote. */
 class CommitCertificateTest {
@@ -54,21 +57,27 @@ class CommitCertificateTest {
         return new CommitCertificate(VIEW, HEIGHT, BLOCK, sigs);
     }
 
-    private static java.util.Optional<String> verify(CommitCertificate c) {
+    private static Validation verify(CommitCertificate c) {
         return c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT);
+    }
+
+    private static void assertRefused(Validation v, CertificateCode code, String detail) {
+        assertThat(v.reason()).contains(code);
+        assertThat(v.detail()).isEqualTo(detail);
+        assertThat(v.message()).isEqualTo(code.name() + ": " + detail);
     }
 
     @Test
     void aQuorumOfGenuineSignaturesVerifies() {
         assertThat(QUORUM).isEqualTo(3);
-        assertThat(verify(cert(List.of(vote(VALIDATORS.get(0)), vote(VALIDATORS.get(1)), vote(VALIDATORS.get(2)))))).isEmpty();
-        assertThat(verify(cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList()))).isEmpty();
+        assertThat(verify(cert(List.of(vote(VALIDATORS.get(0)), vote(VALIDATORS.get(1)), vote(VALIDATORS.get(2))))).isOk()).isTrue();
+        assertThat(verify(cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList()))).isEqualTo(Validation.valid());
     }
 
     @Test
     void oneSignatureShortOfTheQuorumFails() {
         CommitCertificate c = cert(List.of(vote(VALIDATORS.get(0)), vote(VALIDATORS.get(1))));
-        assertThat(verify(c)).contains("certificate has 2 signatures; the quorum is 3");
+        assertRefused(verify(c), CertificateCode.BELOW_QUORUM, "certificate has 2 signatures; the quorum is 3");
     }
 
     @Test
@@ -76,7 +85,7 @@ class CommitCertificateTest {
         KeyPair outsider = TestKeys.key(999);
         List<ValidatorSignature> sigs = new ArrayList<>(VALIDATORS.stream().map(CommitCertificateTest::vote).toList());
         sigs.add(vote(outsider));
-        assertThat(verify(cert(sigs))).contains("certificate signer " + outsider.publicKey() + " is not a validator");
+        assertRefused(verify(cert(sigs)), CertificateCode.SIGNER_NOT_VALIDATOR, "certificate signer " + outsider.publicKey() + " is not a validator");
     }
 
     @Test
@@ -86,7 +95,7 @@ class CommitCertificateTest {
         sig[5] ^= 1;
         CommitCertificate c = cert(List.of(vote(VALIDATORS.get(0)), new ValidatorSignature(k.publicKey(), Signature.of(sig)),
                 vote(VALIDATORS.get(2))));
-        assertThat(verify(c)).contains("certificate signature of " + k.publicKey() + " does not verify");
+        assertRefused(verify(c), CertificateCode.BAD_SIGNATURE, "certificate signature of " + k.publicKey() + " does not verify");
     }
 
     @Test
@@ -94,7 +103,7 @@ class CommitCertificateTest {
         KeyPair k = VALIDATORS.get(2);
         for (ValidatorSignature wrong : List.of(vote(k, CHAIN, VIEW + 1, HEIGHT, BLOCK), vote(k, "other-chain", VIEW, HEIGHT, BLOCK))) {
             CommitCertificate c = cert(List.of(vote(VALIDATORS.get(0)), vote(VALIDATORS.get(1)), wrong));
-            assertThat(verify(c)).contains("certificate signature of " + k.publicKey() + " does not verify");
+            assertRefused(verify(c), CertificateCode.BAD_SIGNATURE, "certificate signature of " + k.publicKey() + " does not verify");
         }
     }
 
@@ -102,13 +111,40 @@ class CommitCertificateTest {
     void aCertificateForAnotherBlockHashFails() {
         Hash32 other = Sha256.hash(new byte[] {1});
         CommitCertificate c = cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList());
-        assertThat(c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, other, HEIGHT)).contains("certificate is for block " + BLOCK + ", not " + other);
+        assertRefused(c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, other, HEIGHT), CertificateCode.BLOCK_MISMATCH,
+                "certificate is for block " + BLOCK + ", not " + other);
     }
 
     @Test
     void aCertificateForAnotherHeightFails() {
         CommitCertificate c = cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList());
-        assertThat(c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT + 1)).contains("certificate is for height 42, not 43");
+        assertRefused(c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT + 1), CertificateCode.HEIGHT_MISMATCH, "certificate is for height 42, not 43");
+    }
+
+    @Test
+    void anInjectedSignatureCheckDecidesEverySignatureAndSeesTheCommitVote() {
+        CommitCertificate c = cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList());
+        List<byte[]> seen = new ArrayList<>();
+        Validation none = c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT, (key, msg, sig) -> seen.add(msg) && false);
+        assertThat(none.reason()).contains(CertificateCode.BAD_SIGNATURE);
+        assertThat(seen).hasSize(1).allSatisfy(m -> assertThat(m).isEqualTo(CommitVote.signingBytes(CHAIN, VIEW, HEIGHT, BLOCK)));
+        assertThat(c.verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT, (key, msg, sig) -> true).isOk()).isTrue();
+    }
+
+    /** The switch has no default: a new code does not compile until it has a case here. */
+    @ParameterizedTest(name = "{0} is produced by a certificate that breaks that rule")
+    @EnumSource(CertificateCode.class)
+    void everyCertificateCodeIsProducedByACertificateThatBreaksThatRule(CertificateCode code) {
+        List<ValidatorSignature> all = VALIDATORS.stream().map(CommitCertificateTest::vote).toList();
+        Validation v = switch (code) {
+            case BLOCK_MISMATCH -> cert(all).verify(CHAIN, VALIDATOR_KEYS, QUORUM, Hash32.ZERO, HEIGHT);
+            case HEIGHT_MISMATCH -> cert(all).verify(CHAIN, VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT - 1);
+            case BELOW_QUORUM -> verify(cert(all.subList(0, QUORUM - 1)));
+            case SIGNER_NOT_VALIDATOR -> cert(all).verify(CHAIN, Set.of(VALIDATORS.get(0).publicKey()), 1, BLOCK, HEIGHT);
+            case BAD_SIGNATURE -> cert(all).verify("other-chain", VALIDATOR_KEYS, QUORUM, BLOCK, HEIGHT);
+        };
+        assertThat(v.reason()).contains(code);
+        assertThat(code.area()).isEqualTo("certificate");
     }
 
     @Test
@@ -133,7 +169,7 @@ class CommitCertificateTest {
         CommitCertificate c = cert(VALIDATORS.stream().map(CommitCertificateTest::vote).toList());
         CommitCertificate back = CommitCertificate.decode(c.encode());
         assertThat(back).isEqualTo(c);
-        assertThat(verify(back)).isEmpty();
+        assertThat(verify(back).isOk()).isTrue();
     }
 
     @Test
@@ -168,6 +204,8 @@ class CommitCertificateTest {
         Set<PublicKey> keys = set.stream().map(KeyPair::publicKey).collect(Collectors.toSet());
         CommitCertificate c = cert(set.subList(0, k).stream().map(CommitCertificateTest::vote).toList());
         int quorum = ValidatorSet.quorum(n);
-        assertThat(c.verify(CHAIN, keys, quorum, BLOCK, HEIGHT).isEmpty()).isEqualTo(k >= quorum);
+        Validation v = c.verify(CHAIN, keys, quorum, BLOCK, HEIGHT);
+        assertThat(v.isOk()).isEqualTo(k >= quorum);
+        assertThat(v.reason()).isEqualTo(k >= quorum ? java.util.Optional.empty() : java.util.Optional.of(CertificateCode.BELOW_QUORUM));
     }
 }

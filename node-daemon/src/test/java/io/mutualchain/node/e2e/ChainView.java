@@ -5,6 +5,7 @@ import io.mutualchain.core.block.BlockHeader;
 import io.mutualchain.core.block.CommitCertificate;
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.types.Address;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.rpc.AccountInfo;
 import io.mutualchain.rpc.ChainJson;
 import io.mutualchain.rpc.RpcClient;
@@ -108,7 +109,7 @@ record ChainView(String node, List<Block> blocks, Map<String, Long> balances, Ma
         JsonNode v = rpc.validators(h);
         ValidatorSet set = ChainJson.validators(v.path("validators"));
         // The quorum is computed from the set, not taken from the answer: a node cannot lower it.
-        return cert.verify(chainId, set.keys(), set.quorum(), header.hash(), h);
+        return cert.verify(chainId, set.keys(), set.quorum(), header.hash(), h).refusal().map(Validation.Refused::message);
     }
 
     private static String lower(String s) {

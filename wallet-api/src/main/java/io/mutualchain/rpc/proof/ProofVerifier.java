@@ -1,11 +1,13 @@
 package io.mutualchain.rpc.proof;
 
 import io.mutualchain.core.block.BlockHeader;
+import io.mutualchain.core.block.CertificateCode;
 import io.mutualchain.core.block.CommitCertificate;
 import io.mutualchain.core.codec.CodecException;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.genesis.ValidatorSet;
+import io.mutualchain.core.validation.Validation;
 import io.mutualchain.rpc.ProofView;
 import java.util.Optional;
 
@@ -29,8 +31,15 @@ public final class ProofVerifier {
         ROOT_MISMATCH
     }
 
-    /** The outcome with a sentence for people. */
-    public record Verdict(Outcome outcome, String message) {
+    /**
+     * The outcome with a sentence for people; for {@link Outcome#BAD_CERTIFICATE}, also the
+     * certificate check's typed reason.
+     */
+    public record Verdict(Outcome outcome, String message, Optional<CertificateCode> certificate) {
+        public Verdict(Outcome outcome, String message) {
+            this(outcome, message, Optional.empty());
+        }
+
         public boolean ok() {
             return outcome == Outcome.OK;
         }
@@ -42,9 +51,10 @@ public final class ProofVerifier {
                     + p.verifiesAgainstHeight() + " with state root " + p.stateRoot() + "; got header " + header.height() + " with "
                     + header.stateRoot());
         }
-        Optional<String> bad = cert.verify(chainId, validators.keys(), validators.quorum(), header.hash(), header.height());
-        if (bad.isPresent()) {
-            return new Verdict(Outcome.BAD_CERTIFICATE, "the certificate does not finalise header " + header.height() + ": " + bad.get());
+        Validation bad = cert.verify(chainId, validators.keys(), validators.quorum(), header.hash(), header.height());
+        if (bad instanceof Validation.Refused r) {
+            return new Verdict(Outcome.BAD_CERTIFICATE, "the certificate does not finalise header " + header.height() + ": " + r.message(),
+                    r.code() instanceof CertificateCode c ? Optional.of(c) : Optional.empty());
         }
         return verifyAgainstRoot(p, header.stateRoot());
     }

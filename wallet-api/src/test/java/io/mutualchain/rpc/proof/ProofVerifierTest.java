@@ -3,6 +3,7 @@ package io.mutualchain.rpc.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mutualchain.core.block.BlockHeader;
+import io.mutualchain.core.block.CertificateCode;
 import io.mutualchain.core.block.CommitCertificate;
 import io.mutualchain.core.block.CommitVote;
 import io.mutualchain.core.block.ValidatorSignature;
@@ -96,11 +97,25 @@ class ProofVerifierTest {
         BlockHeader otherRoot = header(10, Sha256.hash("x".getBytes()));
         assertThat(ProofVerifier.verify(proofOf(1, value(1)), otherRoot, cert(otherRoot, v1, v2, v3), CHAIN, validators).outcome())
                 .isEqualTo(ProofVerifier.Outcome.WRONG_HEADER);
-        assertThat(ProofVerifier.verify(proofOf(1, value(1)), h, cert(h, v1, v2), CHAIN, validators).outcome())
-                .as("two of four is not 2f + 1").isEqualTo(ProofVerifier.Outcome.BAD_CERTIFICATE);
+        ProofVerifier.Verdict short2 = ProofVerifier.verify(proofOf(1, value(1)), h, cert(h, v1, v2), CHAIN, validators);
+        assertThat(short2.outcome()).as("two of four is not 2f + 1").isEqualTo(ProofVerifier.Outcome.BAD_CERTIFICATE);
+        assertThat(short2.certificate()).contains(CertificateCode.BELOW_QUORUM);
         KeyPair stranger = KeyPair.fromSeed(seed(9));
-        assertThat(ProofVerifier.verify(proofOf(1, value(1)), h, cert(h, v1, v2, stranger), CHAIN, validators).outcome())
-                .isEqualTo(ProofVerifier.Outcome.BAD_CERTIFICATE);
+        ProofVerifier.Verdict foreign = ProofVerifier.verify(proofOf(1, value(1)), h, cert(h, v1, v2, stranger), CHAIN, validators);
+        assertThat(foreign.outcome()).isEqualTo(ProofVerifier.Outcome.BAD_CERTIFICATE);
+        assertThat(foreign.certificate()).contains(CertificateCode.SIGNER_NOT_VALIDATOR);
+        assertThat(foreign.message()).contains("SIGNER_NOT_VALIDATOR: certificate signer " + stranger.publicKey() + " is not a validator");
+    }
+
+    @Test
+    void onlyACertificateRefusalCarriesACertificateCode() {
+        BlockHeader h = header(10, Hash32.of(tree.root()));
+        ProofVerifier.Verdict ok = ProofVerifier.verify(proofOf(1, value(1)), h, cert(h, v1, v2, v3), CHAIN, validators);
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.certificate()).isEmpty();
+        BlockHeader wrongHeight = header(9, Hash32.of(tree.root()));
+        assertThat(ProofVerifier.verify(proofOf(1, value(1)), wrongHeight, cert(wrongHeight, v1, v2, v3), CHAIN, validators).certificate())
+                .isEmpty();
     }
 
     @Test
