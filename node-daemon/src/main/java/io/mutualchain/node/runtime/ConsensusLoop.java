@@ -59,9 +59,10 @@ import org.slf4j.LoggerFactory;
 final class ConsensusLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusLoop.class);
     /**
-     * Bytes of a block's size limit kept for everything that is not a transaction: the header (about
-     * 300 bytes) and the body's length prefixes, with room to spare, so that a block filled up to
-     * {@code maxBlockBytes - BLOCK_OVERHEAD_BYTES} with transactions never exceeds {@code maxBlockBytes}.
+     * Bytes of a block's size limit kept free when the pool fills a proposal: the pool counts only the
+     * transactions' own encodings, and the encoded block adds its header (a few hundred bytes: chain id,
+     * hashes, roots, proposer) and the body's count and length prefixes. A proposal over
+     * {@code maxBlockBytes} would be refused by every validator and cost a view change.
      */
     static final long BLOCK_OVERHEAD_BYTES = 4096L;
 
