@@ -127,12 +127,6 @@ public final class ConsensusDriver<X extends Exception> {
         while (engine != null && engine.hasReady()) {
             PbftEngine current = engine;
             Ready ready = current.ready();
-            if (faults.contains(LoopFault.ADVANCE_BEFORE_PERSIST)) {
-                current.advance(ready);
-            }
-            if (faults.contains(LoopFault.APPLY_BEFORE_PERSIST)) {
-                applied |= applyAll(current, ready);
-            }
             if (faults.contains(LoopFault.SEND_BEFORE_PERSIST)) {
                 send(current, ready);
                 persist(ready);
@@ -140,15 +134,11 @@ public final class ConsensusDriver<X extends Exception> {
                 persist(ready);
                 send(current, ready);
             }
-            if (!faults.contains(LoopFault.APPLY_BEFORE_PERSIST)) {
-                applied |= applyAll(current, ready);
-            }
+            applied |= applyAll(current, ready);
             for (SyncRequest r : ready.syncRequests()) {
                 sync.request(r);
             }
-            if (!faults.contains(LoopFault.ADVANCE_BEFORE_PERSIST)) {
-                current.advance(ready);
-            }
+            current.advance(ready);
             if (current.epochFinished()) {
                 open(); // its first Ready deletes the old epoch's records before anything is sent
             }

@@ -8,10 +8,6 @@ package io.mutualchain.pbft.drive;
 enum LoopFault {
     /** Sends a Ready's messages before writing its records. */
     SEND_BEFORE_PERSIST,
-    /** Applies a Ready's committed blocks before writing its records. */
-    APPLY_BEFORE_PERSIST,
-    /** Calls {@code advance} before writing the Ready's records. */
-    ADVANCE_BEFORE_PERSIST,
     /** Never records the signable-through bound before signed messages leave. */
     SKIP_COVER,
     /** Drops a Ready's committed blocks: advances without applying them. */

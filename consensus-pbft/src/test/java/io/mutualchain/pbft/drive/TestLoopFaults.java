@@ -7,7 +7,7 @@ import java.util.EnumSet;
  * production caller can reach them). Used to build the deliberately broken loops the simulator must catch.
  */
 public final class TestLoopFaults {
-    public enum Fault { SEND_BEFORE_PERSIST, APPLY_BEFORE_PERSIST, ADVANCE_BEFORE_PERSIST, SKIP_COVER, ADVANCE_WITHOUT_APPLY, IGNORE_FAILED_WRITE }
+    public enum Fault { SEND_BEFORE_PERSIST, SKIP_COVER, ADVANCE_WITHOUT_APPLY, IGNORE_FAILED_WRITE }
 
     private TestLoopFaults() {
     }

@@ -379,7 +379,7 @@ public final class Simulation {
             node.driver.open();
         } catch (SimFault f) {
             node.driver = null; // the read failed: still down, and tries again soon
-            node.restartAtTick = tick + storeFaults.retryTicks();
+            node.restartAtTick = tick + storeFaults.restartTicks();
             trace("read failed " + node.instance);
             return;
         } finally {
@@ -400,8 +400,16 @@ public final class Simulation {
             }
             d.drain();
         } catch (SimFault f) {
-            if (node.driver == d) {
-                crash(node);
+            if (node.driver != d) {
+                return;
+            }
+            if (f.kind == StoreFault.CRASH_BETWEEN_PERSIST_AND_SEND) {
+                crash(node); // the older crash model, with its down time
+            } else {
+                node.driver = null; // halted on a store fault, as the daemon halts; restarted soon
+                node.crashes++;
+                node.restartAtTick = tick + storeFaults.restartTicks();
+                trace("halt " + node.instance + " on " + f.kind);
             }
         }
     }

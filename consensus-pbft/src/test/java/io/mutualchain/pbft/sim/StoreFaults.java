@@ -15,8 +15,12 @@ final class StoreFaults {
     static final double READ_FAILS_PER_RESTART = 0.25;
     /** A replica applies far fewer blocks than it writes records; a crash while applying is drawn this many times as often. */
     static final int APPLY_FAULT_FACTOR = 5;
-    /** Ticks before a replica whose read failed tries again. */
-    static final int READ_RETRY_TICKS = 20;
+    /**
+     * Most ticks before a replica that halted on a store fault, or whose read failed, starts again: a
+     * supervisor restarts a halted daemon within seconds, sooner than the crashes of the older fault
+     * model come back ({@link Simulation#MAX_DOWN_TICKS}).
+     */
+    static final int RESTART_TICKS = 20;
 
     private final SplittableRandom rnd;
     private final double ratePerWrite;
@@ -50,9 +54,9 @@ final class StoreFaults {
         return true;
     }
 
-    /** Ticks until a replica whose read failed tries again. */
-    int retryTicks() {
-        return 1 + rnd.nextInt(READ_RETRY_TICKS);
+    /** Ticks until a replica that halted on a store fault, or whose read failed, starts again. */
+    int restartTicks() {
+        return 1 + rnd.nextInt(RESTART_TICKS);
     }
 
     void count(StoreFault kind) {
