@@ -24,7 +24,9 @@ import java.util.function.LongFunction;
  * set in force at its height, every
  * signature verifies over the CommitVote bytes); (3) each replica's chain links to its previous
  * block, so committed chains are prefixes of each other; (4) an honest replica never sends two
- * different PRE-PREPAREs, PREPAREs or COMMITs for one view and height, even across crashes.
+ * different PRE-PREPAREs, PREPAREs or COMMITs for one view and height, even across crashes;
+ * (5) an honest replica signs no vote for a height above the bound it has made durable first (the
+ * daemon's head marker), so a store rebuilt from peers would keep it silent wherever it may have voted.
  */
 final class SafetyChecker {
     private final String chainId;
@@ -101,6 +103,27 @@ final class SafetyChecker {
         if (prev != null && !prev.equals(hash)) {
             return Optional.of("honest validator " + node.index + " sent two different " + kind + "s for view " + view
                     + " height " + height + " (crashes so far: " + node.crashes + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** (5): a vote {@code node} signed and is sending, against its durable signable-through bound. */
+    Optional<String> onSigned(SimNode node, Signed<? extends PbftMessage> m, long signableThrough) {
+        long height;
+        if (m.body() instanceof PrePrepare pp) {
+            height = pp.height();
+        } else if (m.body() instanceof Prepare p) {
+            height = p.height();
+        } else if (m.body() instanceof Commit c) {
+            height = c.height();
+        } else {
+            // A CHECKPOINT is over applied state, which any honest replica signs alike, and may be for a
+            // height applied by sync far above the window: it cannot contradict anything, so it needs no cover.
+            return Optional.empty();
+        }
+        if (height > signableThrough) {
+            return Optional.of("honest validator " + node.index + " sent a " + m.body().type() + " for height " + height
+                    + " above its durable signable-through bound " + signableThrough);
         }
         return Optional.empty();
     }

@@ -11,15 +11,16 @@ import io.mutualchain.core.types.Address;
 import io.mutualchain.pbft.CommittedBlock;
 import io.mutualchain.pbft.PbftEngine;
 import io.mutualchain.pbft.Verdict;
+import io.mutualchain.pbft.drive.ConsensusDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * One simulated replica instance: its engine (null while crashed, or while it is not in the current
- * epoch's validator set and follows the chain as an observer), its durable store (what the engine
- * asked to persist), and its application: an in-memory ledger of committed blocks whose state root
- * is a hash chain of the applied block hashes.
+ * One simulated replica instance: its driver (the daemon's, null while crashed; it runs an engine, or
+ * observes while the replica is not in the current epoch's validator set), its durable store (what
+ * the engine asked to persist, and the signable-through bound), and its application: an in-memory
+ * ledger of committed blocks whose state root is a hash chain of the applied block hashes.
  */
 final class SimNode {
     /** Pre-signed throwaway transactions that blocks carry, so bodies and tx roots are exercised. */
@@ -29,11 +30,12 @@ final class SimNode {
     final int instance;
     final KeyPair key;
     final Behaviour behaviour;
-    PbftEngine engine;
-    /** Running, but not a validator of the current epoch: follows by block sync. */
-    boolean observer;
+    /** This incarnation's driver; null while crashed. */
+    ConsensusDriver<RuntimeException> driver;
     long restartAtTick = -1;
     final TreeMap<String, byte[]> store = new TreeMap<>();
+    /** The durable bound this replica has recorded before sending signed messages (the daemon's head marker). */
+    long signableThrough;
     final List<CommittedBlock> ledger = new ArrayList<>();
     final List<Hash32> roots = new ArrayList<>(List.of(Hash32.ZERO));
     final List<byte[]> heard = new ArrayList<>();
@@ -62,11 +64,21 @@ final class SimNode {
     }
 
     boolean up() {
-        return engine != null || observer;
+        return driver != null;
     }
 
     boolean validating() {
-        return engine != null;
+        return driver != null && driver.validating();
+    }
+
+    /** Running, but not a validator of the current epoch: follows by block sync. */
+    boolean observer() {
+        return driver != null && !driver.validating();
+    }
+
+    /** This epoch's engine; null while crashed or observing. */
+    PbftEngine engine() {
+        return driver == null ? null : driver.engine().orElse(null);
     }
 
     long height() {

@@ -2,6 +2,7 @@ package io.mutualchain.pbft.sim;
 
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.pbft.TestFaults;
+import io.mutualchain.pbft.drive.TestLoopFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,13 +11,31 @@ import java.util.SplittableRandom;
  * Everything a run depends on, derived from its seed: cluster size n (1 to 10), K, L, fault rates,
  * which validators are Byzantine and how (at most f), the phase lengths, and whether the validator
  * set changes during the run (a third of the seeds: a spare replica joins after checkpoint 2K, then
- * validator 0 leaves after 4K; see {@link Simulation}). Printed on failure.
+ * validator 0 leaves after 4K; see {@link Simulation}), and the rate of store faults (half of the
+ * seeds; see {@link StoreFault}). Printed on failure.
+ *
+ * @param storeFaultRate chance that one write of consensus records, or one block applied, fails (0: none)
+ * @param brokenLoop     a deliberate breach of the driver's contract (null: the real driver)
  */
 public record SimParams(long seed, int n, int k, int l, double lossRate, double duplicateRate, int maxDelayTicks,
                         double partitionRate, boolean asymmetric, double crashRate, double crashAfterPersistRate,
                         List<Behaviour> behaviours, int faultTicks, int livenessBoundTicks,
                         int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks, TestFaults.Fault injected,
-                        boolean reconfigure, long clockSkewMs) {
+                        boolean reconfigure, long clockSkewMs, double storeFaultRate, TestLoopFaults.Fault brokenLoop) {
+    /** Highest store-fault rate a seed draws: about one fault of each kind per run. */
+    static final double MAX_STORE_FAULT_RATE = 0.002;
+
+    /** Without store faults or a broken loop. */
+    public SimParams(long seed, int n, int k, int l, double lossRate, double duplicateRate, int maxDelayTicks,
+                     double partitionRate, boolean asymmetric, double crashRate, double crashAfterPersistRate,
+                     List<Behaviour> behaviours, int faultTicks, int livenessBoundTicks,
+                     int viewChangeTimeoutTicks, int maxViewChangeTimeoutTicks, TestFaults.Fault injected,
+                     boolean reconfigure, long clockSkewMs) {
+        this(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate, crashAfterPersistRate,
+                behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure,
+                clockSkewMs, 0, null);
+    }
+
     /** 800 days, the skew of the reproduction. */
     static final long FAR_SKEW_MS = 800L * 24 * 3600 * 1000;
 
@@ -71,28 +90,47 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 livenessBound(maxTimeout, n),
                 vcTimeout, maxTimeout, null,
                 // A separate stream, so that the parameters above are what they were before reconfiguration existed.
-                new SplittableRandom(seed ^ 0x5EC0F16L).nextInt(3) == 0, skew);
+                new SplittableRandom(seed ^ 0x5EC0F16L).nextInt(3) == 0, skew, storeFaultRate(seed), null);
+    }
+
+    /** From its own stream, so that every other parameter of a seed is what it was before store faults existed. */
+    private static double storeFaultRate(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5702EL);
+        return r.nextBoolean() ? MAX_STORE_FAULT_RATE * (0.25 + 0.75 * r.nextDouble()) : 0;
     }
 
     public SimParams withReconfiguration(boolean on) {
         return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
-                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, on, clockSkewMs);
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, on, clockSkewMs, storeFaultRate, brokenLoop);
     }
 
     public SimParams withInjected(TestFaults.Fault fault) {
         return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
-                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault, reconfigure, clockSkewMs);
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, fault, reconfigure, clockSkewMs, storeFaultRate, brokenLoop);
     }
 
     public SimParams withBehaviours(List<Behaviour> b) {
         return new SimParams(seed, b.size(), k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
                 crashAfterPersistRate, List.copyOf(b), faultTicks, livenessBound(maxViewChangeTimeoutTicks, b.size()),
-                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs);
+                viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs, storeFaultRate, brokenLoop);
     }
 
     public SimParams withFaults(double loss, double partition, double crash, int ticks) {
         return new SimParams(seed, n, k, l, loss, duplicateRate, maxDelayTicks, partition, asymmetric, crash,
-                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs);
+                crashAfterPersistRate, behaviours, ticks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected, reconfigure, clockSkewMs,
+                storeFaultRate, brokenLoop);
+    }
+
+    public SimParams withStoreFaults(double rate) {
+        return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected,
+                reconfigure, clockSkewMs, rate, brokenLoop);
+    }
+
+    public SimParams withBrokenLoop(TestLoopFaults.Fault fault) {
+        return new SimParams(seed, n, k, l, lossRate, duplicateRate, maxDelayTicks, partitionRate, asymmetric, crashRate,
+                crashAfterPersistRate, behaviours, faultTicks, livenessBoundTicks, viewChangeTimeoutTicks, maxViewChangeTimeoutTicks, injected,
+                reconfigure, clockSkewMs, storeFaultRate, fault);
     }
 
     @Override
@@ -103,6 +141,7 @@ public record SimParams(long seed, int n, int k, int l, double lossRate, double 
                 + " crash=" + String.format("%.4f", crashRate) + " behaviours=" + behaviours
                 + (behaviours.contains(Behaviour.CLOCK_AHEAD) || behaviours.contains(Behaviour.CLOCK_BEHIND) ? " clockSkewMs=" + clockSkewMs : "")
                 + " faultTicks=" + faultTicks + " vcTimeout=" + viewChangeTimeoutTicks + (reconfigure ? " reconfigure" : "")
-                + (injected == null ? "" : " BROKEN=" + injected);
+                + (storeFaultRate == 0 ? "" : " storeFaults=" + String.format("%.5f", storeFaultRate))
+                + (injected == null ? "" : " BROKEN=" + injected) + (brokenLoop == null ? "" : " BROKEN-LOOP=" + brokenLoop);
     }
 }

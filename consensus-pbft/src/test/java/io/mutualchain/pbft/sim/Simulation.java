@@ -4,6 +4,7 @@ import io.mutualchain.core.block.Block;
 import io.mutualchain.core.block.BlockHeader;
 import io.mutualchain.core.crypto.Hash32;
 import io.mutualchain.core.crypto.KeyPair;
+import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.genesis.Validator;
@@ -12,11 +13,15 @@ import io.mutualchain.core.validation.Validation;
 import io.mutualchain.pbft.CommittedBlock;
 import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.PbftConfig;
-import io.mutualchain.pbft.PbftEngine;
-import io.mutualchain.pbft.PersistOp;
-import io.mutualchain.pbft.Ready;
 import io.mutualchain.pbft.SyncRequest;
 import io.mutualchain.pbft.TestFaults;
+import io.mutualchain.pbft.drive.BlockApplier;
+import io.mutualchain.pbft.drive.ConsensusDriver;
+import io.mutualchain.pbft.drive.DriverEvents;
+import io.mutualchain.pbft.drive.DriverPorts;
+import io.mutualchain.pbft.drive.EpochPlan;
+import io.mutualchain.pbft.drive.EpochSource;
+import io.mutualchain.pbft.drive.TestLoopFaults;
 import io.mutualchain.pbft.message.MessageCodec;
 import io.mutualchain.pbft.message.MessageType;
 import io.mutualchain.pbft.message.PbftMessage;
@@ -25,6 +30,7 @@ import io.mutualchain.pbft.message.Signed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
@@ -53,6 +59,11 @@ import java.util.function.Consumer;
  * {@link Behaviour#CLOCK_AHEAD} or {@link Behaviour#CLOCK_BEHIND} replica is off by
  * {@link SimParams#clockSkewMs()}, judges proposals by that clock and stamps its blocks with it. The
  * {@link TimeChecker} holds every honest replica's committed blocks to the block-time bound.
+ *
+ * <p>Every replica runs the daemon's own loop, {@link ConsensusDriver}, over this simulation's
+ * store, network and chain. The store fails as a real one does ({@link StoreFault}): a failure
+ * escapes the driver and the replica crashes, as the daemon halts, and restarts later from what it
+ * had made durable.
  */
 public final class Simulation {
     static final String CHAIN_ID = "sim";
@@ -85,10 +96,11 @@ public final class Simulation {
      * @param epochSwitches     validator-set changes that every honest replica has passed (0 to 2)
      * @param skewedProposals   blocks proposed by a replica with a skewed clock
      * @param untimelyRefusals  proposals honest replicas refused under the block-time rule
+     * @param storeFaults       store faults that struck, by kind
      */
     public record Result(SimParams params, long ticks, long honestMinHeight, long honestMaxHeight, long viewChangesMax,
                          long messages, long healTick, long livenessTicks, int epochSwitches, long skewedProposals,
-                         long untimelyRefusals) {
+                         long untimelyRefusals, Map<StoreFault, Long> storeFaults) {
     }
 
     private record Event(long tick, long seq, int to, int fromIndex, byte[] payload, CommittedBlock synced) {
@@ -106,6 +118,7 @@ public final class Simulation {
     private final CachingVerifier verifier;
     private final SafetyChecker checker;
     private final TimeChecker timeChecker;
+    private final StoreFaults storeFaults;
     private long skewedProposals;
     private long untimelyRefusals;
     private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.tick != b.tick ? Long.compare(a.tick, b.tick) : Long.compare(a.seq, b.seq));
@@ -151,6 +164,7 @@ public final class Simulation {
         codec = new MessageCodec(replicas, p.l());
         checker = new SafetyChecker(CHAIN_ID, this::validatorsAt, verifier);
         timeChecker = new TimeChecker(PRECISION_MS);
+        storeFaults = new StoreFaults(p.seed(), p.storeFaultRate(), () -> faulty);
         for (int i = 0; i < replicas; i++) {
             Behaviour b = i < p.n() ? p.behaviours().get(i) : Behaviour.HONEST;
             nodes.add(new SimNode(i, nodes.size(), keys.get(i), b, p.clockSkewMs()));
@@ -263,12 +277,12 @@ public final class Simulation {
         }
         for (SimNode node : nodes) {
             if (node.validating()) {
-                node.engine.tick();
-                drain(node);
+                node.engine().tick();
+                drive(node, null);
                 if (p.reconfigure() && tick % STATUS_SYNC_TICKS == 0 && node.validating()) {
                     requestBlocks(node, node.height() + 1, node.height() + MAX_SYNC_BATCH);
                 }
-            } else if (node.observer && tick % STATUS_SYNC_TICKS == 0) {
+            } else if (node.observer() && tick % STATUS_SYNC_TICKS == 0) {
                 requestBlocks(node, node.height() + 1, node.height() + MAX_SYNC_BATCH);
             }
         }
@@ -290,7 +304,7 @@ public final class Simulation {
             if (node.honest()) {
                 min = Math.min(min, node.height());
                 max = Math.max(max, node.height());
-                vc = Math.max(vc, node.validating() ? node.engine.viewChanges() : 0);
+                vc = Math.max(vc, node.validating() ? node.engine().viewChanges() : 0);
                 if (!node.ledger.isEmpty()) {
                     CommittedBlock last = node.ledger.get(node.ledger.size() - 1);
                     ValidatorSet set = validatorsAt(last.height());
@@ -303,7 +317,8 @@ public final class Simulation {
         }
         long honestMin = min == Long.MAX_VALUE ? 0 : min;
         int switches = epochs.headMap(honestMin, false).size() - 1;
-        return new Result(p, tick, honestMin, max, vc, messages, healTick, livenessTicks, switches, skewedProposals, untimelyRefusals);
+        return new Result(p, tick, honestMin, max, vc, messages, healTick, livenessTicks, switches, skewedProposals, untimelyRefusals,
+                storeFaults.counts());
     }
 
     private boolean livenessMet(long baseline) {
@@ -336,7 +351,7 @@ public final class Simulation {
     private String views() {
         List<String> out = new ArrayList<>();
         for (SimNode node : nodes) {
-            out.add(node.validating() ? node.engine.view() + (node.engine.isViewActive() ? "" : "*") : node.observer ? "obs" : "-");
+            out.add(node.validating() ? node.engine().view() + (node.engine().isViewActive() ? "" : "*") : node.observer() ? "obs" : "-");
         }
         return out.toString();
     }
@@ -348,33 +363,60 @@ public final class Simulation {
     // ------------------------------------------------------------------ lifecycle
 
     /**
-     * Starts the replica for the epoch its ledger is in, as the daemon does: an engine if its key is
-     * in that epoch's set, told at once if the ledger already knows the epoch's end; else an observer.
+     * Starts the replica as the daemon does: a new driver over its durable store and chain opens the
+     * epoch the chain is in (an engine restored from the store if its key is in that epoch's set, told
+     * at once if the chain already knows the epoch's end; else an observer). A failed read leaves it
+     * down, to try again later.
      */
     private void start(SimNode node) {
         node.restartAtTick = -1;
-        long base = epochs.floorKey(node.height());
-        ValidatorSet set = epochs.get(base);
-        if (!set.contains(node.key.publicKey())) {
-            node.engine = null;
-            node.observer = true;
-            trace("observe " + node.instance + " from h" + node.height());
+        FaultyStore store = new FaultyStore(node, storeFaults);
+        DriverPorts<RuntimeException> ports = new DriverPorts<>(store, messages -> sendAll(node, messages), new Chain(node),
+                s -> serveSync(node, s), new Epochs(node), new Events(node));
+        node.driver = TestLoopFaults.broken(new ConsensusDriver<>(config, () -> clockOf(node), node.key, b -> node.validate(b, GENESIS), ports),
+                p.brokenLoop());
+        store.restarting = true;
+        try {
+            node.driver.open();
+        } catch (SimFault f) {
+            node.driver = null; // the read failed: still down, and tries again soon
+            node.restartAtTick = tick + storeFaults.restartTicks();
+            trace("read failed " + node.instance);
             return;
+        } finally {
+            store.restarting = false;
         }
-        node.observer = false;
-        node.engine = new PbftEngine(config.withEpochBase(base).withClock(() -> clockOf(node)), node.key, set, b -> node.validate(b, GENESIS),
-                new TreeMap<>(node.store), node.height(), node.headHash(GENESIS), node.root());
-        Long end = epochs.higherKey(base);
-        if (end != null && node.height() >= end - 1) {
-            node.engine.endEpochAt(end);
+        drive(node, null);
+    }
+
+    /**
+     * Runs {@code input} on the replica's driver (null: none), then drains what the engine asked for.
+     * A store fault escaping the driver crashes the replica, as a failure on the daemon's loop halts it.
+     */
+    private void drive(SimNode node, java.util.function.Consumer<ConsensusDriver<RuntimeException>> input) {
+        ConsensusDriver<RuntimeException> d = node.driver;
+        try {
+            if (input != null) {
+                input.accept(d);
+            }
+            d.drain();
+        } catch (SimFault f) {
+            if (node.driver != d) {
+                return;
+            }
+            if (f.kind == StoreFault.CRASH_BETWEEN_PERSIST_AND_SEND) {
+                crash(node); // the older crash model, with its down time
+            } else {
+                node.driver = null; // halted on a store fault, as the daemon halts; restarted soon
+                node.crashes++;
+                node.restartAtTick = tick + storeFaults.restartTicks();
+                trace("halt " + node.instance + " on " + f.kind);
+            }
         }
-        trace("start " + node.instance + " in epoch " + base + " at h" + node.height());
-        drain(node);
     }
 
     private void crash(SimNode node) {
-        node.engine = null;
-        node.observer = false;
+        node.driver = null;
         node.crashes++;
         node.restartAtTick = tick + 1 + rnd.nextInt(MAX_DOWN_TICKS);
         trace("crash " + node.instance);
@@ -439,78 +481,124 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ ready handling
 
-    private void drain(SimNode node) {
-        while (node.validating() && node.engine.hasReady()) {
-            Ready r = node.engine.ready();
-            for (PersistOp op : r.persist()) {
-                if (op.isDelete()) {
-                    node.store.remove(op.key());
-                } else {
-                    node.store.put(op.key(), op.value());
-                }
+    /** The transport port: a crash may strike after the records are written and before anything leaves. */
+    private void sendAll(SimNode node, List<Outbound> out) {
+        if (faulty && node.honest() && p.crashRate() > 0 && rnd.nextDouble() < p.crashRate() * p.crashAfterPersistRate() * 10) {
+            storeFaults.count(StoreFault.CRASH_BETWEEN_PERSIST_AND_SEND);
+            throw new SimFault(StoreFault.CRASH_BETWEEN_PERSIST_AND_SEND); // persisted, crashed before sending: allowed by the contract
+        }
+        for (Outbound o : out) {
+            send(node, o);
+        }
+    }
+
+    /** The replica's chain: the checkers see every honest commit; a crash may strike either side of the chain write. */
+    private final class Chain implements BlockApplier<RuntimeException> {
+        private final SimNode node;
+
+        Chain(SimNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public long height() {
+            return node.height();
+        }
+
+        @Override
+        public Hash32 headHash() {
+            return node.headHash(GENESIS);
+        }
+
+        @Override
+        public Hash32 stateRoot() {
+            return node.root();
+        }
+
+        @Override
+        public Hash32 apply(CommittedBlock cb) {
+            if (cb.height() != node.height() + 1) {
+                fail("node " + node.instance + " was given height " + cb.height() + " after " + node.height());
             }
-            if (faulty && node.honest() && p.crashRate() > 0 && !r.messages().isEmpty()
-                    && rnd.nextDouble() < p.crashRate() * p.crashAfterPersistRate() * 10) {
-                crash(node); // persisted, crashed before sending: allowed by the contract
-                return;
+            if (storeFaults.strikes(StoreFault.CRASH_BEFORE_CHAIN_WRITE, node)) {
+                throw new SimFault(StoreFault.CRASH_BEFORE_CHAIN_WRITE);
             }
-            for (Outbound o : r.messages()) {
-                send(node, o);
+            check(cb);
+            node.apply(cb);
+            if (storeFaults.strikes(StoreFault.CRASH_AFTER_CHAIN_WRITE, node)) {
+                throw new SimFault(StoreFault.CRASH_AFTER_CHAIN_WRITE);
             }
-            for (CommittedBlock cb : r.committed()) {
-                commit(node, cb);
+            return node.root();
+        }
+
+        /** An observer applies a synced block after checking it as the daemon's ledger does. */
+        @Override
+        public boolean follow(PublicKey from, CommittedBlock cb) {
+            ValidatorSet set = validatorsAt(cb.height());
+            Validation bad = cb.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), cb.block().hash(), cb.height());
+            if (!bad.isOk() || !cb.block().header().prevHash().equals(node.headHash(GENESIS))) {
+                return false;
             }
-            for (SyncRequest s : r.syncRequests()) {
-                serveSync(node, s);
-            }
-            node.engine.advance(r);
-            if (node.engine.epochFinished()) {
-                start(node); // the next epoch: a new engine, or an observer
-                return;
+            check(cb);
+            node.apply(cb);
+            return true;
+        }
+
+        private void check(CommittedBlock cb) {
+            if (node.honest()) {
+                checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(Simulation.this::fail);
+                timeChecker.onCommit(node, cb, node.headTimestamp(), maxHonestClock()).ifPresent(Simulation.this::fail);
             }
         }
     }
 
-    private void commit(SimNode node, CommittedBlock cb) {
-        if (cb.height() != node.height() + 1) {
-            fail("node " + node.instance + " was given height " + cb.height() + " after " + node.height());
+    /** The validator schedule as the ledger would give it: each change known one block before it takes effect. */
+    private final class Epochs implements EpochSource {
+        private final SimNode node;
+
+        Epochs(SimNode node) {
+            this.node = node;
         }
-        if (node.honest()) {
-            checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
-            timeChecker.onCommit(node, cb, node.headTimestamp(), maxHonestClock()).ifPresent(this::fail);
+
+        @Override
+        public EpochPlan current() {
+            long base = epochs.floorKey(node.height());
+            ValidatorSet set = epochs.get(base);
+            return new EpochPlan(base, set, set.contains(node.key.publicKey()), 0);
         }
-        node.apply(cb);
-        trace("commit " + node.instance + " h" + cb.height() + " v" + cb.certificate().view());
-        node.engine.applied(cb.height(), cb.block().hash(), node.root());
-        Long next = epochs.ceilingKey(cb.height() + 1);
-        if (next != null && cb.height() == next - 1) {
-            node.engine.endEpochAt(next); // the block before a checkpoint scheduled the change
+
+        @Override
+        public OptionalLong scheduledEnd(long epochBase) {
+            Long end = epochs.higherKey(epochBase);
+            return end != null && node.height() >= end - 1 ? OptionalLong.of(end) : OptionalLong.empty();
         }
     }
 
-    /** An observer applies a synced block after checking it as the daemon's ledger does. */
-    private void observe(SimNode node, CommittedBlock cb) {
-        if (cb.height() != node.height() + 1) {
-            return;
+    private final class Events implements DriverEvents {
+        private final SimNode node;
+
+        Events(SimNode node) {
+            this.node = node;
         }
-        ValidatorSet set = validatorsAt(cb.height());
-        Validation bad = cb.certificate().verify(CHAIN_ID, set.keys(), set.quorum(), cb.block().hash(), cb.height());
-        if (!bad.isOk() || !cb.block().header().prevHash().equals(node.headHash(GENESIS))) {
-            return;
+
+        @Override
+        public void applied(CommittedBlock cb, How how) {
+            if (how == How.COMMITTED) {
+                trace("commit " + node.instance + " h" + cb.height() + " v" + cb.certificate().view());
+            } else {
+                trace("synced " + node.instance + " h" + cb.height());
+            }
         }
-        if (node.honest()) {
-            checker.onCommit(node, cb, node.headHash(GENESIS)).ifPresent(this::fail);
-            timeChecker.onCommit(node, cb, node.headTimestamp(), maxHonestClock()).ifPresent(this::fail);
-        }
-        node.apply(cb);
-        trace("synced " + node.instance + " h" + cb.height());
-        if (validatorsAt(cb.height() + 1).contains(node.key.publicKey())) {
-            start(node);
+
+        @Override
+        public void epochOpened(EpochPlan plan) {
+            trace(plan.votes() ? "start " + node.instance + " in epoch " + plan.base() + " at h" + node.height()
+                    : "observe " + node.instance + " from h" + node.height());
         }
     }
 
     private void maybePropose(SimNode node) {
-        if (!node.engine.canPropose()) {
+        if (!node.engine().canPropose()) {
             return;
         }
         long timestampMs;
@@ -519,16 +607,15 @@ public final class Simulation {
             timestampMs = Math.max(node.headTimestamp() + 1, clockOf(node));
             skewedProposals++;
         } else {
-            OptionalLong t = node.engine.proposalTimestamp(node.headTimestamp());
+            OptionalLong t = node.engine().proposalTimestamp(node.headTimestamp());
             if (t.isEmpty()) {
                 return; // the parent is ahead of this clock by more than PRECISION: wait for the clock
             }
             timestampMs = t.getAsLong();
         }
         boolean wrongRoot = node.behaviour == Behaviour.INVALID_PROPOSER && rnd.nextInt(3) > 0;
-        Block b = node.build(CHAIN_ID, GENESIS, node.engine.view(), tick, timestampMs, rnd.nextInt(6), wrongRoot);
-        node.engine.propose(b);
-        drain(node);
+        Block b = node.build(CHAIN_ID, GENESIS, node.engine().view(), tick, timestampMs, rnd.nextInt(6), wrongRoot);
+        drive(node, d -> node.engine().propose(b));
     }
 
     // ------------------------------------------------------------------ clocks
@@ -559,6 +646,7 @@ public final class Simulation {
         Signed<? extends PbftMessage> m = decode(payload);
         if (from.honest() && m.signer().equals(from.key.publicKey())) {
             checker.onHonestMessage(from, m).ifPresent(this::fail); // relayed messages are someone else's words
+            checker.onSigned(from, m, from.signableThrough).ifPresent(this::fail);
         }
         if (m.signer().equals(from.key.publicKey())) {
             byte[] signed = m.body().signingBytes(CHAIN_ID);
@@ -615,26 +703,26 @@ public final class Simulation {
             }
             if (!to.validating()) {
                 if (e.synced != null) {
-                    observe(to, e.synced);
+                    drive(to, d -> d.follow(keys.get(e.fromIndex).publicKey(), e.synced));
                 }
                 continue;
             }
             if (e.synced != null) {
-                to.engine.synced(e.synced.block(), e.synced.certificate());
+                to.engine().synced(e.synced.block(), e.synced.certificate());
             } else {
                 if (to.behaviour == Behaviour.REPLAY || to.behaviour == Behaviour.FORGE) {
                     remember(to, e.payload);
                 }
-                long untimelyBefore = to.engine.untimelyProposals();
-                var result = to.engine.step(keys.get(e.fromIndex).publicKey(), e.payload);
+                long untimelyBefore = to.engine().untimelyProposals();
+                var result = to.engine().step(keys.get(e.fromIndex).publicKey(), e.payload);
                 if (to.honest()) {
-                    untimelyRefusals += to.engine.untimelyProposals() - untimelyBefore; // also proposals replayed from the future buffer
+                    untimelyRefusals += to.engine().untimelyProposals() - untimelyBefore; // also proposals replayed from the future buffer
                 }
                 if (trace != null) {
                     trace("deliver " + e.fromIndex + "->" + to.instance + " " + describe(e.payload) + " : " + result);
                 }
             }
-            drain(to);
+            drive(to, null);
         }
     }
 

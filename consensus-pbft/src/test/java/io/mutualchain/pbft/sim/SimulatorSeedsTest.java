@@ -3,7 +3,9 @@ package io.mutualchain.pbft.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +17,8 @@ class SimulatorSeedsTest {
     static final int CI_SEEDS = 2000;
     /** Progress line every this many seeds, for long soaks. */
     static final int PROGRESS_EVERY = 1000;
+    /** Each store fault kind must strike in more than one seed in this many (it is drawn for half of them). */
+    static final int MIN_SHARE_OF_SEEDS = 10;
 
     static long prop(String name, long dflt) {
         String v = System.getProperty(name);
@@ -36,6 +40,13 @@ class SimulatorSeedsTest {
         long skewedSeeds = 0;
         long skewedPrimarySeeds = 0;
         long untimely = 0;
+        long storeFaultSeeds = 0;
+        Map<StoreFault, Long> faultsStruck = new EnumMap<>(StoreFault.class);
+        Map<StoreFault, Long> seedsStruck = new EnumMap<>(StoreFault.class);
+        for (StoreFault f : StoreFault.values()) {
+            faultsStruck.put(f, 0L);
+            seedsStruck.put(f, 0L);
+        }
         for (long s = from; s < from + count; s++) {
             try {
                 Simulation sim = new Simulation(SimParams.fromSeed(s), verifier);
@@ -62,6 +73,11 @@ class SimulatorSeedsTest {
                     skewedPrimarySeeds += r.skewedProposals() > 0 ? 1 : 0;
                 }
                 untimely += r.untimelyRefusals();
+                storeFaultSeeds += r.params().storeFaultRate() > 0 ? 1 : 0;
+                for (Map.Entry<StoreFault, Long> e : r.storeFaults().entrySet()) {
+                    faultsStruck.merge(e.getKey(), e.getValue(), Long::sum);
+                    seedsStruck.merge(e.getKey(), e.getValue() > 0 ? 1L : 0L, Long::sum);
+                }
                 if (r.livenessTicks() > slowestRecovery) {
                     slowestRecovery = r.livenessTicks();
                     slowestSeed = s;
@@ -81,7 +97,8 @@ class SimulatorSeedsTest {
                 + commits + ", slowest recovery after the heal " + slowestRecovery + " ticks (seed " + slowestSeed + "); "
                 + reconfiguring + " seeds changed the validator set, in " + bothChanges + " every honest replica passed both changes; "
                 + skewedSeeds + " seeds had a replica with a skewed clock, in " + skewedPrimarySeeds + " it proposed as primary; "
-                + untimely + " proposals refused as untimely by honest replicas");
+                + untimely + " proposals refused as untimely by honest replicas; " + storeFaultSeeds + " seeds had store faults, struck "
+                + faultsStruck + " in seeds " + seedsStruck);
         assertThat(failures).isEmpty();
         if (count >= CI_SEEDS) {
             // The reconfiguration scenario must really run, not end before its first change.
@@ -89,6 +106,10 @@ class SimulatorSeedsTest {
                     .isGreaterThan(reconfiguring / 2);
             // The skewed-clock primary must really lead in a good share of the runs, not only sit as a backup.
             assertThat(skewedPrimarySeeds).as("seeds in which a replica with a skewed clock proposed").isGreaterThan(count / 20);
+            // Every kind of store fault must really strike in a fair share of the runs, not silently stop being injected.
+            for (StoreFault f : StoreFault.values()) {
+                assertThat(seedsStruck.get(f)).as("seeds in which the store fault " + f + " struck").isGreaterThan(count / MIN_SHARE_OF_SEEDS);
+            }
         }
     }
 }

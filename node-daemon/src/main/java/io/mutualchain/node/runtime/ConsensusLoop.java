@@ -6,7 +6,6 @@ import io.mutualchain.core.crypto.PublicKey;
 import io.mutualchain.core.genesis.ValidatorSet;
 import io.mutualchain.core.genesis.ChainParams;
 import io.mutualchain.core.tx.Transaction;
-import io.mutualchain.ledger.BlockRefusedException;
 import io.mutualchain.ledger.Ledger;
 import io.mutualchain.ledger.LedgerException;
 import io.mutualchain.ledger.Receipt;
@@ -20,16 +19,15 @@ import io.mutualchain.pbft.LocalClock;
 import io.mutualchain.pbft.Outbound;
 import io.mutualchain.pbft.RejectReason;
 import io.mutualchain.pbft.StepResult;
-import io.mutualchain.pbft.SyncRequest;
 import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.pbft.PbftEngine;
-import io.mutualchain.pbft.PersistOp;
-import io.mutualchain.pbft.Ready;
+import io.mutualchain.pbft.drive.ConsensusDriver;
+import io.mutualchain.pbft.drive.DriverEvents;
+import io.mutualchain.pbft.drive.DriverPorts;
+import io.mutualchain.pbft.drive.EpochPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,14 +40,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that drives the consensus engine and writes the ledger. Everything that touches
  * the engine runs as a task on this thread: clock ticks, proposals, and (with peers) inbound
- * messages. After every event it drains the engine's {@code Ready} in the documented order:
- * persist (synced) before anything is sent, then send, then apply committed blocks, then
- * {@code advance}. Anything that escapes a task on this thread (a {@link io.mutualchain.ledger.LocalFault},
+ * messages. After every event it has the {@link ConsensusDriver} (the code the simulator's seeds
+ * run) carry out the engine's {@code Ready} in the documented order: persist (synced) before
+ * anything is sent, then send, then apply committed blocks, then {@code advance}; the driver reaches
+ * the ledger, the network and block sync through the adapters {@link LedgerConsensusStore},
+ * {@link LedgerChain} and {@link LedgerEpochs}. This class keeps the thread, the queue, halting,
+ * metrics, logs and proposals. Anything that escapes a task on this thread (a {@link io.mutualchain.ledger.LocalFault},
  * a failed write, an {@link Error}, a bug) halts the loop for good before it sends or writes anything
  * more, with one FATAL line ({@link NodeHalt}): going on would mean voting on a state the node does not
  * have. A peer is blamed only for a block that fails verification ({@link BlockRefusedException}).
  *
- * <p>The validator set can change at checkpoint heights (ledger governance). The loop runs one
+ * <p>The validator set can change at checkpoint heights (ledger governance). The driver runs one
  * engine per epoch: when the ledger schedules a change it tells the engine where its epoch ends;
  * once that block is applied it starts the next epoch's engine, or, if this node's key is not in
  * the new set, follows the chain as an observer: no engine, blocks come by block sync and the
@@ -58,11 +59,18 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsensusLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusLoop.class);
+    /**
+     * Bytes of a block's size limit kept free when the pool fills a proposal: the pool counts only the
+     * transactions' own encodings, and the encoded block adds its header (a few hundred bytes: chain id,
+     * hashes, roots, proposer) and the body's count and length prefixes. A proposal over
+     * {@code maxBlockBytes} would be refused by every validator and cost a view change.
+     */
+    static final long BLOCK_OVERHEAD_BYTES = 4096L;
 
-    /** This epoch's engine; null while this node is not a validator of the epoch (an observer). */
-    private PbftEngine engine;
-    private long epochBase = -1;
-    private final EpochEngines epochs;
+    /** Carries out the engine's Ready and owns this epoch's engine (none while this node observes). */
+    private final ConsensusDriver<LedgerException> driver;
+    private final LedgerChain chain;
+    private final LedgerEpochs epochs;
     private final Ledger ledger;
     private final Mempool mempool;
     private final LedgerAccounts accounts;
@@ -71,12 +79,13 @@ final class ConsensusLoop implements AutoCloseable {
     private final long emptyBlockIntervalMs;
     private final int tickMs;
     private final Consumer<NodeHalt> onHalt;
-    /** What the loop is doing, for the FATAL line if it halts; written and read on the loop's thread only. */
-    private String doing = "starting";
+    /** What the loop is doing, for the FATAL line if it halts. */
+    private final LoopActivity activity = new LoopActivity();
     private final ScheduledExecutorService thread;
     private final Network network;
     private final NodeStats stats;
-    private final BlockSync sync;
+    /** Handed over at {@link #start}: it delivers to this loop, so it is created after it. */
+    private BlockSync sync;
     /** This node's clock as consensus reads it (the system clock, shifted only by the test-only offset). */
     private final LocalClock clock;
     private final ClockWatch clockWatch;
@@ -92,20 +101,19 @@ final class ConsensusLoop implements AutoCloseable {
     /** The engine's view, published for other threads (the engine itself is confined to this loop). */
     private volatile long view;
     private volatile long viewChanges;
-    /** Earlier epochs' view changes, so the published count keeps growing across epochs. */
-    private long viewChangesBefore;
     private volatile boolean validating;
     private volatile ValidatorSet currentSet;
 
     /**
-     * @param engineConfig the engine settings of this node (timers); the loop sets each epoch's base
+     * @param engineConfig the engine settings of this node (timers, clock); the driver sets each epoch's base
+     * @param epochs       the ledger's validator schedule
+     * @param thread       the loop's one thread, created by the composition root; the loop stops it on close
      */
-    ConsensusLoop(KeyPair key, PbftConfig engineConfig, Ledger ledger, Mempool mempool, long emptyBlockIntervalMs, int tickMs,
-                  Network network, NodeStats stats, Consumer<NodeHalt> onHalt) {
+    ConsensusLoop(KeyPair key, PbftConfig engineConfig, Ledger ledger, LedgerEpochs epochs, Mempool mempool, long emptyBlockIntervalMs,
+                  int tickMs, Network network, NodeStats stats, ScheduledExecutorService thread, Consumer<NodeHalt> onHalt) {
         this.stats = stats;
         this.network = network;
-        this.sync = new BlockSync(new LedgerBlocks(ledger), this::deliverSynced, network);
-        this.epochs = new EpochEngines(key, engineConfig, ledger);
+        this.epochs = epochs;
         this.ledger = ledger;
         this.mempool = mempool;
         this.accounts = new LedgerAccounts(ledger);
@@ -116,11 +124,11 @@ final class ConsensusLoop implements AutoCloseable {
         this.onHalt = onHalt;
         this.clock = engineConfig.clock();
         this.clockWatch = new ClockWatch(params);
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "consensus");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = thread;
+        this.chain = new LedgerChain(ledger, network, activity);
+        DriverPorts<LedgerException> ports = new DriverPorts<>(new LedgerConsensusStore(ledger, activity), this::send, chain,
+                r -> sync.request(r.fromHeight(), r.toHeight(), r.holders(), System.currentTimeMillis()), epochs, new Events());
+        this.driver = new ConsensusDriver<>(engineConfig, clock, key, new LedgerBlockValidator(ledger), ports);
     }
 
     /** A unit of work on the loop's thread; any failure in it halts the node. */
@@ -133,13 +141,17 @@ final class ConsensusLoop implements AutoCloseable {
         commitListeners.add(listener);
     }
 
-    /** Opens the epoch the ledger is in (on the caller's thread, before the loop runs), then starts the clock and sync. */
-    void start() {
-        openEpoch();
+    /**
+     * Opens the epoch the ledger is in (on the caller's thread, before the loop runs), then starts the
+     * clock and {@code sync}, whose answers come to {@link #deliverSynced}.
+     */
+    void start(BlockSync sync) throws LedgerException {
+        this.sync = sync;
+        driver.open();
         thread.scheduleAtFixedRate(() -> run(this::tick), tickMs, tickMs, TimeUnit.MILLISECONDS);
         if (network != Network.NONE) {
             thread.scheduleWithFixedDelay(() -> run(() -> {
-                        doing = "block sync";
+                        activity.now("block sync");
                         sync.periodic(System.currentTimeMillis());
                     }),
                     BlockSync.STATUS_INTERVAL_MS, BlockSync.STATUS_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -151,10 +163,11 @@ final class ConsensusLoop implements AutoCloseable {
     void deliver(PublicKey from, byte[] message) {
         long receivedAtMs = clock.nowMs(); // the block-time rule judges a proposal by its arrival, not its wait in the queue
         enqueue(() -> {
+            PbftEngine engine = driver.engine().orElse(null);
             if (engine == null) {
                 return; // an observer does not take part; it follows by block sync
             }
-            doing = "handling a consensus message";
+            activity.now("handling a consensus message");
             StepResult r = engine.step(from, message, receivedAtMs);
             if (!r.isAccepted()) {
                 refusedMessages.incrementAndGet();
@@ -172,27 +185,23 @@ final class ConsensusLoop implements AutoCloseable {
         });
     }
 
-    /** A block with its certificate fetched from a peer. */
-    private void deliverSynced(PublicKey from, SyncMessage.CertifiedBlock b) {
+    /** A block with its certificate fetched from a peer (called on sync threads). */
+    void deliverSynced(PublicKey from, SyncMessage.CertifiedBlock b) {
         enqueue(() -> {
             if (b.block().height() <= ledger.height()) {
                 return;
             }
+            PbftEngine engine = driver.engine().orElse(null);
             if (engine == null) {
                 follow(from, b);
                 return;
             }
-            doing = "handling synced block " + b.block().height();
+            activity.now("handling synced block " + b.block().height());
             StepResult r = engine.synced(b.block(), b.certificate());
             if (!r.isAccepted() && r.reason() == RejectReason.INVALID_CERTIFICATE) {
                 network.penalize(from, "synced block " + b.block().height() + " refused: " + r.message());
             }
         });
-    }
-
-    /** BLOCK_SYNC frames from peers. */
-    BlockSync sync() {
-        return sync;
     }
 
     private void enqueue(Task task) {
@@ -230,12 +239,12 @@ final class ConsensusLoop implements AutoCloseable {
         }
         try {
             task.run();
-            doing = "draining the consensus engine's output";
+            activity.now("draining the consensus engine's output");
             drain();
         } catch (Throwable t) {
             // Set first: queued tasks check it, so nothing is sent or written after this point.
             stopped = true;
-            NodeHalt halt = new NodeHalt(doing, ledger.height(), t);
+            NodeHalt halt = new NodeHalt(activity.doing(), ledger.height(), t);
             try {
                 LOG.error(halt.fatalLine(), t);
             } finally {
@@ -245,7 +254,8 @@ final class ConsensusLoop implements AutoCloseable {
     }
 
     private void tick() {
-        doing = "a clock tick";
+        activity.now("a clock tick");
+        PbftEngine engine = driver.engine().orElse(null);
         if (engine != null) {
             if (quorumConnected()) {
                 engine.tick();
@@ -272,51 +282,60 @@ final class ConsensusLoop implements AutoCloseable {
         return linked >= currentSet.quorum();
     }
 
-    /** Starts the epoch the ledger's next height belongs to: its engine, or observer mode. */
-    private void openEpoch() {
-        if (engine != null) {
-            viewChangesBefore += engine.viewChanges();
+    /** The driver's callbacks: statistics, logs and listeners after a block, published status and logs at an epoch switch. */
+    private final class Events implements DriverEvents {
+        @Override
+        public void applied(CommittedBlock c, How how) {
+            afterCommit(c.block(), c.certificate().view(), chain.lastReceipts(), how == How.COMMITTED ? "committed" : "synced");
         }
-        EpochEngines.Opened opened = epochs.open();
-        epochBase = opened.epoch().base();
-        currentSet = opened.epoch().validators();
-        engine = opened.engine().orElse(null);
-        validating = engine != null;
-        view = engine == null ? 0 : engine.view(); // views count per epoch: a new epoch is not a view change
+
+        @Override
+        public void epochOpened(EpochPlan plan) {
+            currentSet = plan.validators();
+            PbftEngine engine = driver.engine().orElse(null);
+            validating = engine != null;
+            view = engine == null ? 0 : engine.view(); // views count per epoch: a new epoch is not a view change
+            if (plan.votes()) {
+                LOG.info("epoch from height {}: {} validators (quorum {}); this node votes", plan.firstHeight(), plan.validators().size(),
+                        plan.validators().quorum());
+            } else if (plan.validators().contains(self)) {
+                LOG.warn("this node is a validator of the epoch from height {} but does not vote: its store was rebuilt from peers, so it"
+                        + " cannot prove what it signed up to height {} (head marker {}); it follows as an observer and votes again once it"
+                        + " has applied height {}, the first checkpoint above that (now at {})", plan.firstHeight(), plan.silentThrough(),
+                        ledger.markerFile(), epochs.votingResumesAt(), ledger.height());
+            } else {
+                LOG.info("epoch from height {}: {} validators; this node is not one of them and follows as an observer",
+                        plan.firstHeight(), plan.validators().size());
+            }
+        }
     }
 
-    private void noteScheduledEnd() {
-        if (engine != null) {
-            epochs.noteScheduledEnd(engine, epochBase);
+    /** The driver's transport: the engine's messages on the consensus channel. */
+    private void send(List<Outbound> messages) {
+        for (Outbound m : messages) {
+            if (m.to().isPresent()) {
+                network.send(m.to().get(), Channel.CONSENSUS, m.payload());
+            } else {
+                network.broadcast(Channel.CONSENSUS, m.payload());
+            }
         }
     }
 
     /**
-     * Observer mode: apply a synced block; the ledger verifies its certificate against the set in force
-     * at its height. Only a block the ledger refuses for what it is (height, certificate, body) is the
-     * sender's fault; a failed write or read is this node's own and halts it like any other fault.
+     * Observer mode: a synced block goes to the ledger through the driver; the ledger verifies its
+     * certificate against the set in force at its height ({@link LedgerChain#follow}).
      */
     private void follow(PublicKey from, SyncMessage.CertifiedBlock b) throws LedgerException {
-        Block block = b.block();
-        if (block.height() != ledger.height() + 1) {
+        if (!b.certificate().blockHash().equals(b.block().hash()) || b.certificate().height() != b.block().height()) {
+            network.penalize(from, "synced block " + b.block().height() + " refused: its certificate is for another block");
             return;
         }
-        doing = "following synced block " + block.height();
-        List<Receipt> receipts;
-        try {
-            receipts = ledger.commit(block, b.certificate());
-        } catch (BlockRefusedException e) {
-            network.penalize(from, "block " + block.height() + " refused: " + e.getMessage());
-            return;
-        }
-        afterCommit(block, b.certificate().view(), receipts, "synced");
-        if (ledger.epochAt(ledger.height() + 1).base() != epochBase || ledger.height() == epochs.votingResumesAt()) {
-            openEpoch();
-        }
+        driver.follow(from, new CommittedBlock(b.block(), b.certificate()));
     }
 
     /** Proposes the next block if this node may and there is a reason to (transactions, or the empty-block interval passed). */
     private boolean maybePropose() {
+        PbftEngine engine = driver.engine().orElse(null);
         if (engine == null || !engine.canPropose() || !quorumConnected()) {
             return false; // without links to a quorum a proposal would only wait, and grow untimely, until they come up
         }
@@ -325,8 +344,8 @@ final class ConsensusLoop implements AutoCloseable {
         if (timestamp.isEmpty()) {
             return false; // the parent is stamped beyond this clock's precision: wait for the clock rather than propose an untimely block
         }
-        doing = "proposing a block";
-        List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - 4096L, params.blockGasLimit());
+        activity.now("proposing a block");
+        List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - BLOCK_OVERHEAD_BYTES, params.blockGasLimit());
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
@@ -343,47 +362,16 @@ final class ConsensusLoop implements AutoCloseable {
     private void drain() throws LedgerException {
         boolean applied;
         do {
-            applied = drainReady();
+            applied = driver.drain();
         } while (applied && maybePropose());
         publishStatus();
     }
 
-    private boolean drainReady() throws LedgerException {
-        boolean applied = false;
-        while (engine != null && engine.hasReady()) {
-            Ready ready = engine.ready();
-            persist(ready.persist());
-            if (!ready.messages().isEmpty()) {
-                // Before anything signed leaves: the head marker must cover every height this engine may sign (stable + L).
-                ledger.coverSignableThrough(engine.stableCheckpointHeight() + params.watermarkWindow());
-            }
-            for (Outbound m : ready.messages()) {
-                if (m.to().isPresent()) {
-                    network.send(m.to().get(), Channel.CONSENSUS, m.payload());
-                } else {
-                    network.broadcast(Channel.CONSENSUS, m.payload());
-                }
-            }
-            for (CommittedBlock c : ready.committed()) {
-                apply(c);
-                applied = true;
-            }
-            long now = System.currentTimeMillis();
-            for (SyncRequest r : ready.syncRequests()) {
-                sync.request(r.fromHeight(), r.toHeight(), r.holders(), now);
-            }
-            engine.advance(ready);
-            if (engine.epochFinished()) {
-                openEpoch(); // its first Ready deletes the old epoch's records before anything is sent
-            }
-        }
-        return applied;
-    }
-
     private void publishStatus() {
+        viewChanges = driver.viewChanges();
+        PbftEngine engine = driver.engine().orElse(null);
         if (engine == null) {
             view = 0;
-            viewChanges = viewChangesBefore;
             return;
         }
         long newView = engine.view();
@@ -392,29 +380,6 @@ final class ConsensusLoop implements AutoCloseable {
                     engine.isPrimary() ? " (this node)" : "");
         }
         view = newView;
-        viewChanges = viewChangesBefore + engine.viewChanges();
-    }
-
-    private void persist(List<PersistOp> ops) throws LedgerException {
-        if (ops.isEmpty()) {
-            return;
-        }
-        doing = "persisting consensus records";
-        ConsensusRecords.Batch batch = ConsensusRecords.coalesce(ops);
-        ledger.consensusWrite(batch.puts(), batch.deletes());
-    }
-
-
-    private void apply(CommittedBlock c) throws LedgerException {
-        Block block = c.block();
-        if (block.height() <= ledger.height()) {
-            return; // already applied before a restart
-        }
-        doing = "applying committed block " + block.height();
-        List<Receipt> receipts = ledger.commit(block, c.certificate());
-        engine.applied(block.height(), block.hash(), ledger.stateRoot());
-        noteScheduledEnd();
-        afterCommit(block, c.certificate().view(), receipts, "committed");
     }
 
     private void afterCommit(Block block, long certView, List<Receipt> receipts, String how) {

@@ -18,6 +18,7 @@ import io.mutualchain.node.metrics.MetricsServer;
 import io.mutualchain.node.net.Network;
 import io.mutualchain.node.net.P2pNetwork;
 import io.mutualchain.node.sync.BlockSync;
+import io.mutualchain.pbft.PbftConfig;
 import io.mutualchain.node.sync.TxBatch;
 import io.mutualchain.node.sync.TxGossip;
 import io.mutualchain.p2p.AllowList;
@@ -55,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * The composition root: the only code that creates subsystems and connects them. Start order is
  * dependency order (lock, ledger, transport, consensus or observer loop, gossip, RPC, metrics);
  * {@link #close()} undoes it in reverse, so the RPC stops taking transactions before the loops stop
- * and the loops stop before the database closes.
+ * and the loops stop before the database closes. The consensus loop gets its thread, the ledger's
+ * validator schedule ({@link LedgerEpochs}) and, at start, its {@link BlockSync} from here; inside it,
+ * the engine is driven by consensus-pbft's {@code ConsensusDriver}, the same code the simulator runs.
  *
  * <p>A node whose key is in the validator set in force runs the PBFT engine; any other allow-listed
  * node is an observer: it follows the chain by block sync, serves JSON-RPC, relays transactions and
@@ -144,11 +147,13 @@ public final class Node implements AutoCloseable {
         ExecutorService workers = boundedWorkers();
         started.push(workers::shutdownNow);
 
-        ConsensusLoop loop = new ConsensusLoop(key, ConsensusTimers.pbftConfig(genesis, config), ledger, mempool,
-                config.emptyBlockIntervalMs(), config.tickMs(), network, stats, this::fail);
+        PbftConfig engineConfig = ConsensusTimers.pbftConfig(genesis, config);
+        LedgerEpochs epochs = new LedgerEpochs(key.publicKey(), engineConfig.checkpointInterval(), ledger);
+        ConsensusLoop loop = new ConsensusLoop(key, engineConfig, ledger, epochs, mempool, config.emptyBlockIntervalMs(), config.tickMs(),
+                network, stats, singleScheduledThread("consensus"), this::fail);
         started.push(loop);
         this.loop = loop;
-        BlockSync sync = loop.sync();
+        BlockSync sync = new BlockSync(new LedgerBlocks(ledger), loop::deliverSynced, network);
         LongSupplier view = loop::view;
         LongSupplier viewChanges = loop::viewChanges;
         Runnable wake = loop::wake;
@@ -156,7 +161,7 @@ public final class Node implements AutoCloseable {
         // Registered before start(): the loop's listener list is not for concurrent use. Only raises a height.
         ChainEvents chainEvents = new ChainEvents();
         loop.onCommit(b -> chainEvents.committed(b.height()));
-        loop.start();
+        loop.start(sync);
         TxAdmission admission = new TxAdmission(genesis, ledger, mempool);
         ExecutorService gossipAdmission = singleThread("gossip-admission", GOSSIP_QUEUE_BATCHES);
         started.push(gossipAdmission::shutdownNow);
@@ -277,6 +282,15 @@ public final class Node implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** One daemon thread for scheduled tasks; its owner stops it. */
+    private static ScheduledExecutorService singleScheduledThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static ExecutorService singleThread(String name, int queue) {
