@@ -21,20 +21,8 @@ class BrokenEngineTest {
                 .withFaults(loss, 0.0, crash, 300);
     }
 
-    /** Runs seeds until one fails; returns its failure, after checking the correct engine passes those seeds. */
     private static SimulationFailure firstFailure(LongFunction<SimParams> profile, TestFaults.Fault fault) {
-        CachingVerifier verifier = new CachingVerifier();
-        for (long seed = 1; seed <= MAX_SEEDS; seed++) {
-            SimParams p = profile.apply(seed);
-            try {
-                new Simulation(p.withInjected(fault), verifier).run();
-            } catch (SimulationFailure e) {
-                new Simulation(p, verifier).run(); // the correct engine survives the very same seed
-                System.out.println(fault + " caught at seed " + seed + ": " + e.getMessage());
-                return e;
-            }
-        }
-        throw new AssertionError("the simulator did not catch " + fault + " within " + MAX_SEEDS + " seeds");
+        return FirstFailure.find(fault, MAX_SEEDS, profile, p -> p.withInjected(fault));
     }
 
     @Test

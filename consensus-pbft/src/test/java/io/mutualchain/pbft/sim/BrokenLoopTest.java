@@ -29,20 +29,8 @@ class BrokenLoopTest {
                 .withStoreFaults(storeFaults);
     }
 
-    /** Runs seeds until one fails; returns its failure, after checking the correct driver passes that seed. */
     private static SimulationFailure firstFailure(LongFunction<SimParams> profile, TestLoopFaults.Fault fault) {
-        CachingVerifier verifier = new CachingVerifier();
-        for (long seed = 1; seed <= MAX_SEEDS; seed++) {
-            SimParams p = profile.apply(seed);
-            try {
-                new Simulation(p.withBrokenLoop(fault), verifier).run();
-            } catch (SimulationFailure e) {
-                new Simulation(p, verifier).run(); // the correct driver survives the very same seed
-                System.out.println(fault + " caught at seed " + seed + ": " + e.getMessage());
-                return e;
-            }
-        }
-        throw new AssertionError("the simulator did not catch " + fault + " within " + MAX_SEEDS + " seeds");
+        return FirstFailure.find(fault, MAX_SEEDS, profile, p -> p.withBrokenLoop(fault));
     }
 
     @Test
