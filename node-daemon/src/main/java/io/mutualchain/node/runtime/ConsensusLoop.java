@@ -92,6 +92,8 @@ final class ConsensusLoop implements AutoCloseable {
     private final AtomicLong untimelyProposals = new AtomicLong();
     /** Inbound consensus messages and synced blocks waiting for the loop; beyond the bound they are dropped (PBFT retransmits). */
     static final int MAX_PENDING_INBOUND = 20_000;
+    /** How long {@link #close} lets the task in hand (a block being applied) finish before interrupting it. */
+    static final long CLOSE_WAIT_SECONDS = 10;
     private final AtomicInteger pendingInbound = new AtomicInteger();
     private final AtomicLong droppedInbound = new AtomicLong();
     private final AtomicLong refusedMessages = new AtomicLong();
@@ -439,7 +441,7 @@ final class ConsensusLoop implements AutoCloseable {
         stopped = true;
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 thread.shutdownNow();
             }
         } catch (InterruptedException e) {
