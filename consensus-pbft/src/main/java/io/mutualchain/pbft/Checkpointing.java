@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Checkpoints and garbage collection (§4.3): sign a CHECKPOINT at every K-th applied height, make a
  * checkpoint stable once q replicas signed it, and then move the low watermark, dropping every log
  * entry and persisted record at or below it. A quorum checkpoint above the epoch horizon is no proof
- * here (it may be the next epoch's) but shows this replica is behind, so it asks for sync.
+ * here (it may be the next epoch's) but shows this replica is behind, so it asks for sync. The
+ * CHECKPOINTs inside a view change's stable proof count as if they had come one by one.
  */
 final class Checkpointing {
     private final EngineState st;
@@ -54,27 +55,35 @@ final class Checkpointing {
 
     /**
      * A VIEW-CHANGE (alone or inside a NEW-VIEW) carries a stable checkpoint proof above this
-     * replica's horizon. The message is refused (the proof may be the next epoch's), but each signed
-     * CHECKPOINT in it verifies on its own, so it counts as if relayed one by one: a quorum of them
-     * shows this replica is behind and makes it sync up to its horizon, as a quorum of CHECKPOINT
-     * messages there does. Without this, a replica that missed those CHECKPOINTs refuses every
-     * VIEW-CHANGE until the daemon's block sync happens to catch it up (soak seed 3324). Proofs at or
-     * below a height already known to be ahead cost nothing; signatures already counted are not checked again.
+     * replica's. Each signed CHECKPOINT in it verifies on its own, so it counts as if relayed one by
+     * one, whether or not the message itself is admitted: inside the horizon a quorum of them makes
+     * the checkpoint stable here (and this replica syncs up to it); above the horizon (the proof may
+     * be the next epoch's) it shows this replica is behind and makes it sync up to its horizon, as a
+     * quorum of CHECKPOINT messages there does. Without this a replica that missed those CHECKPOINTs
+     * while it was down refuses every VIEW-CHANGE (its prepared certificates, or its proof, lie above
+     * its horizon) and learns nothing from them: soak seed 3324 (proof above the horizon), and
+     * ByzantinePrimaryTest seed 39 with store faults (proof at the horizon, certificates above it).
+     * Proofs already learned cost nothing; signatures already counted are not checked again.
      */
-    void learnFromProofAhead(CheckpointProof proof) {
+    void learnFromProof(CheckpointProof proof) {
         long h = proof.height();
-        if (h <= st.epochHorizon() || h <= st.checkpointAhead || h % st.config.checkpointInterval() != 0) {
+        if (learned(h) || h % st.config.checkpointInterval() != 0) {
             return;
         }
         Checkpoint claimed = new Checkpoint(h, proof.blockHash(), proof.stateRoot());
         for (Signed<Checkpoint> c : proof.signatures()) {
-            if (h <= st.checkpointAhead) {
+            if (learned(h)) {
                 return; // a quorum is in: the rest would only cost signature checks
             }
             if (c.body().equals(claimed) && !st.checkpoints.has(c.signer(), claimed) && st.proofs.signatureOk(c)) {
                 addCheckpoint(c);
             }
         }
+    }
+
+    /** Nothing to learn from a proof at {@code h}: at or below the stable checkpoint, or above the horizon and already known to be ahead. */
+    private boolean learned(long h) {
+        return h <= st.stable.height() || (h > st.epochHorizon() && h <= st.checkpointAhead);
     }
 
     void stabilize(CheckpointProof proof) {

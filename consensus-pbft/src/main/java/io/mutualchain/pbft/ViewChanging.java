@@ -86,7 +86,7 @@ final class ViewChanging {
     }
 
     StepResult onViewChange(Signed<ViewChange> s) {
-        checkpoints.learnFromProofAhead(s.body().stable());
+        checkpoints.learnFromProof(s.body().stable());
         StepResult refused = viewChangeValidator.validate(s);
         if (!refused.isAccepted()) {
             return refused;
@@ -153,7 +153,7 @@ final class ViewChanging {
 
     StepResult onNewView(Signed<NewView> s) {
         for (Signed<ViewChange> vc : s.body().viewChanges()) {
-            checkpoints.learnFromProofAhead(vc.body().stable());
+            checkpoints.learnFromProof(vc.body().stable());
         }
         StepResult refused = newViewValidator.validate(s);
         if (!refused.isAccepted()) {

@@ -24,11 +24,7 @@ class ByzantinePrimaryTest {
             int n = seed % 2 == 0 ? 4 : 7;
             List<Behaviour> roles = new ArrayList<>(Collections.nCopies(n, Behaviour.HONEST));
             roles.set(0, b);
-            // No store faults here: with them, seeds 39 and 40 (a CLOCK_BEHIND primary) fail liveness, two honest replicas of
-            // seven stuck at height 0 after restarts while the rest wait at 3 (docs/consensus.md §10, open). The seeds test runs
-            // store faults with every behaviour.
-            SimParams p = SimParams.fromSeed(seed).withBehaviours(roles).withFaults(0.05, 0.0, crashRate, 200).withReconfiguration(false)
-                    .withStoreFaults(0);
+            SimParams p = SimParams.fromSeed(seed).withBehaviours(roles).withFaults(0.05, 0.0, crashRate, 200).withReconfiguration(false);
             results.add(new Simulation(p, verifier).run());
         }
         return results;
