@@ -38,7 +38,7 @@ final class AdmissionChecks {
 
     /** See {@link Ledger#checkAgainstState(Transaction)}. */
     Optional<TxRejection> checkAgainstState(Transaction tx) {
-        return StateChecks.check(tx, Ledger.readAccount(db::get, tx.senderAddress()), genesis.params().baseFee(), genesis.params().gasPrice());
+        return StateChecks.check(tx, StateReads.readAccount(db::get, tx.senderAddress()), genesis.params().baseFee(), genesis.params().gasPrice());
     }
 
     /** See {@link Ledger#checkRules(Transaction)}. */

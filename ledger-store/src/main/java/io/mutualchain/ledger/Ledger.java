@@ -12,8 +12,6 @@ import io.mutualchain.core.validation.Validation;
 import io.mutualchain.ledger.model.Asset;
 import io.mutualchain.ledger.state.StateKeys;
 import io.mutualchain.ledger.state.StateProof;
-import io.mutualchain.ledger.store.Cf;
-import io.mutualchain.ledger.store.DbReader;
 import io.mutualchain.ledger.store.Head;
 import io.mutualchain.ledger.store.RocksLedgerDb;
 import java.nio.file.Path;
@@ -145,11 +143,6 @@ public final class Ledger implements AutoCloseable {
 
     public Account account(Address a) {
         return state.account(a);
-    }
-
-    static Account readAccount(DbReader reader, Address a) {
-        byte[] v = reader.get(Cf.ACCOUNTS, a.toBytes());
-        return v == null ? Account.EMPTY : Account.decode(v);
     }
 
     /**

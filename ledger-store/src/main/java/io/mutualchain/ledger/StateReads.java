@@ -12,6 +12,7 @@ import io.mutualchain.ledger.state.SmtHashing;
 import io.mutualchain.ledger.state.SparseMerkleTree;
 import io.mutualchain.ledger.state.StateKeys;
 import io.mutualchain.ledger.store.Cf;
+import io.mutualchain.ledger.store.DbReader;
 import io.mutualchain.ledger.store.Head;
 import io.mutualchain.ledger.store.Keys;
 import io.mutualchain.ledger.store.RocksLedgerDb;
@@ -35,7 +36,13 @@ final class StateReads {
     }
 
     Account account(Address a) {
-        return Ledger.readAccount(db::get, a);
+        return readAccount(db::get, a);
+    }
+
+    /** The account at {@code a} through {@code reader} (the store or a snapshot); {@link Account#EMPTY} when none is stored. */
+    static Account readAccount(DbReader reader, Address a) {
+        byte[] v = reader.get(Cf.ACCOUNTS, a.toBytes());
+        return v == null ? Account.EMPTY : Account.decode(v);
     }
 
     /** See {@link Ledger#contract(Address)}. */
@@ -114,7 +121,7 @@ final class StateReads {
     AccountProof proveAccount(Address a) {
         return db.withSnapshot(r -> {
             Head head = Head.decode(r.get(Cf.META, Keys.META_HEAD));
-            Account account = Ledger.readAccount(r, a);
+            Account account = readAccount(r, a);
             Hash32 key = StateKeys.accountTreeKey(a);
             return new AccountProof(a, account, head.height(), head.stateRoot(), SparseMerkleTree.prove(TreeNodes.reading(r), key.toBytes()));
         });
