@@ -15,7 +15,7 @@ final class DbState implements CommittedState {
 
     @Override
     public Account account(Address address) {
-        return Ledger.readAccount(reader, address);
+        return StateReads.readAccount(reader, address);
     }
 
     @Override

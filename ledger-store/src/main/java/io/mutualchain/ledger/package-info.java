@@ -16,5 +16,10 @@
  * when its head is not whole or is below the head marker kept beside it ({@link io.mutualchain.ledger.HeadCheck},
  * {@link io.mutualchain.ledger.LedgerDamagedException}); the marker also records how high this node
  * may have signed, so a node rebuilt from peers stays silent where it may already have voted.
+ *
+ * <p>{@code Ledger} is a front of one-line delegations, so its public API is the package's contract;
+ * the work is in package-private classes of one concern each: opening and recovery
+ * ({@code LedgerOpening}), the single writer ({@code LedgerWriter}: validation, commit, the tip, the
+ * marker's signing bound), admission checks, state reads, block reads and the consensus column.
  */
 package io.mutualchain.ledger;
