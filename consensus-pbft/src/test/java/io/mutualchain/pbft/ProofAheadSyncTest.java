@@ -2,8 +2,6 @@ package io.mutualchain.pbft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mutualchain.core.crypto.Hash32;
-import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.NewView;
@@ -20,46 +18,24 @@ import org.junit.jupiter.api.Test;
  * §10) stalled because it did not.
  */
 class ProofAheadSyncTest {
-    /** K = 2: a fresh replica's horizon is height 2, and a proof at 4 is above it. */
-    private final TestChain chain = new TestChain(4, 2, 6);
-    private static final long PROOF_HEIGHT = 4;
-    private static final Hash32 BLOCK_AT_PROOF = Sha256.hash(new byte[] {4});
-    private static final Hash32 ROOT_AT_PROOF = Sha256.hash(new byte[] {44});
-
-    private PbftEngine laggard() {
-        PbftEngine e = chain.engine(3, b -> Verdict.VALID);
-        if (e.hasReady()) {
-            e.advance(e.ready());
-        }
-        return e;
-    }
-
-    private Signed<Checkpoint> checkpoint(int signer) {
-        return Signed.sign(new Checkpoint(PROOF_HEIGHT, BLOCK_AT_PROOF, ROOT_AT_PROOF), chain.keys.get(signer), TestChain.CHAIN_ID);
-    }
-
-    private CheckpointProof proofSignedBy(List<Signed<Checkpoint>> signatures) {
-        return new CheckpointProof(PROOF_HEIGHT, BLOCK_AT_PROOF, ROOT_AT_PROOF, signatures);
-    }
+    /** n = 4, K = 2: a fresh replica's horizon is height 2, and the proof is at 4. */
+    private final LaggardFixture f = new LaggardFixture(4);
+    private final TestChain chain = f.chain;
 
     private Signed<ViewChange> viewChange(int signer, CheckpointProof proof) {
         return Signed.sign(new ViewChange(1, proof, List.of(), List.of()), chain.keys.get(signer), TestChain.CHAIN_ID);
     }
 
-    private static List<SyncRequest> syncRequests(PbftEngine e) {
-        return e.hasReady() ? e.ready().syncRequests() : List.of();
-    }
-
     @Test
     void aViewChangeWhoseStableProofIsAboveTheHorizonIsStillRefusedButMakesTheLaggardSyncUpToItsHorizon() {
-        PbftEngine e = laggard();
-        CheckpointProof proof = proofSignedBy(List.of(checkpoint(0), checkpoint(1), checkpoint(2)));
+        PbftEngine e = f.laggard();
+        CheckpointProof proof = f.proofSignedBy(List.of(f.checkpoint(0), f.checkpoint(1), f.checkpoint(2)));
 
         StepResult r = e.step(chain.keys.get(0).publicKey(), viewChange(0, proof).encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
-        assertThat(syncRequests(e)).hasSize(1);
-        SyncRequest s = syncRequests(e).get(0);
+        assertThat(LaggardFixture.syncRequests(e)).hasSize(1);
+        SyncRequest s = LaggardFixture.syncRequests(e).get(0);
         assertThat(s.fromHeight()).isEqualTo(1);
         assertThat(s.toHeight()).isEqualTo(2); // its horizon: above it the blocks may be the next epoch's
         assertThat(e.stableCheckpointHeight()).isZero();
@@ -67,8 +43,8 @@ class ProofAheadSyncTest {
 
     @Test
     void aNewViewWhoseViewChangesProveACheckpointAboveTheHorizonMakesTheLaggardSync() {
-        PbftEngine e = laggard();
-        CheckpointProof proof = proofSignedBy(List.of(checkpoint(0), checkpoint(1), checkpoint(2)));
+        PbftEngine e = f.laggard();
+        CheckpointProof proof = f.proofSignedBy(List.of(f.checkpoint(0), f.checkpoint(1), f.checkpoint(2)));
         List<Signed<ViewChange>> vcs = List.of(viewChange(0, proof), viewChange(1, proof), viewChange(2, proof));
         int primaryOfView1 = chain.keys.indexOf(chain.keys.stream()
                 .filter(k -> k.publicKey().equals(chain.validators.primaryOf(1))).findFirst().orElseThrow());
@@ -77,23 +53,23 @@ class ProofAheadSyncTest {
         StepResult r = e.step(chain.keys.get(primaryOfView1).publicKey(), nv.encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
-        assertThat(syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(2L);
+        assertThat(LaggardFixture.syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(2L);
     }
 
     @Test
     void aProofAboveTheHorizonWithFewerThanAQuorumOfValidSignaturesStartsNoSync() {
-        PbftEngine e = laggard();
-        List<Signed<Checkpoint>> sigs = new ArrayList<>(List.of(checkpoint(0), checkpoint(1)));
+        PbftEngine e = f.laggard();
+        List<Signed<Checkpoint>> sigs = new ArrayList<>(List.of(f.checkpoint(0), f.checkpoint(1)));
         // Claims validator 2 signed, with validator 3's signature: it does not verify, so only two count.
-        Signed<Checkpoint> forged = checkpoint(3);
+        Signed<Checkpoint> forged = f.checkpoint(3);
         sigs.add(new Signed<>(forged.body(), chain.keys.get(2).publicKey(), forged.signature()));
 
-        StepResult r = e.step(chain.keys.get(0).publicKey(), viewChange(0, proofSignedBy(sigs)).encode());
+        StepResult r = e.step(chain.keys.get(0).publicKey(), viewChange(0, f.proofSignedBy(sigs)).encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
-        assertThat(syncRequests(e)).isEmpty();
+        assertThat(LaggardFixture.syncRequests(e)).isEmpty();
         // The two valid ones did count: a third CHECKPOINT from another validator completes the quorum.
-        e.step(chain.keys.get(2).publicKey(), checkpoint(2).encode());
-        assertThat(syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(2L);
+        e.step(chain.keys.get(2).publicKey(), f.checkpoint(2).encode());
+        assertThat(LaggardFixture.syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(2L);
     }
 }

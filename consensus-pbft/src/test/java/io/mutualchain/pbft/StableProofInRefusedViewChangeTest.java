@@ -3,8 +3,6 @@ package io.mutualchain.pbft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mutualchain.core.block.Block;
-import io.mutualchain.core.crypto.Hash32;
-import io.mutualchain.core.crypto.Sha256;
 import io.mutualchain.pbft.message.Checkpoint;
 import io.mutualchain.pbft.message.CheckpointProof;
 import io.mutualchain.pbft.message.NewView;
@@ -27,35 +25,13 @@ import org.junit.jupiter.api.Test;
  * (docs/consensus.md §10) stalled because the laggards learned nothing from such refused messages.
  */
 class StableProofInRefusedViewChangeTest {
-    /** n = 4, K = 2: a fresh replica's horizon is height 2. */
-    private final TestChain chain = new TestChain(4, 2, 6);
-    private static final long PROOF_HEIGHT = 2;
-    private static final Hash32 BLOCK_AT_PROOF = Sha256.hash(new byte[] {2});
-    private static final Hash32 ROOT_AT_PROOF = Sha256.hash(new byte[] {22});
-
-    private PbftEngine laggard() {
-        PbftEngine e = chain.engine(3, b -> Verdict.VALID);
-        if (e.hasReady()) {
-            e.advance(e.ready());
-        }
-        return e;
-    }
-
-    private Signed<Checkpoint> checkpoint(int signer) {
-        return Signed.sign(new Checkpoint(PROOF_HEIGHT, BLOCK_AT_PROOF, ROOT_AT_PROOF), chain.keys.get(signer), TestChain.CHAIN_ID);
-    }
-
-    private CheckpointProof proofSignedBy(List<Signed<Checkpoint>> signatures) {
-        return new CheckpointProof(PROOF_HEIGHT, BLOCK_AT_PROOF, ROOT_AT_PROOF, signatures);
-    }
-
-    private CheckpointProof quorumProof() {
-        return proofSignedBy(List.of(checkpoint(0), checkpoint(1), checkpoint(2)));
-    }
+    /** n = 4, K = 2: a fresh replica's horizon is height 2, and the proof is at 2. */
+    private final LaggardFixture f = new LaggardFixture(2);
+    private final TestChain chain = f.chain;
 
     /** Block 3 prepared in view 0 by its primary and two backups: above a fresh replica's horizon. */
     private PreparedCert preparedAtThree() {
-        Block three = chain.block(3, BLOCK_AT_PROOF, ROOT_AT_PROOF, 0, 3_000);
+        Block three = chain.block(3, f.blockAtProof, f.rootAtProof, 0, 3_000);
         int primary = indexOf(chain.validators.primaryOf(0));
         Signed<PrePrepare> pp = Signed.sign(new PrePrepare(0, 3, three), chain.keys.get(primary), TestChain.CHAIN_ID);
         List<Signed<Prepare>> prepares = new ArrayList<>();
@@ -80,53 +56,49 @@ class StableProofInRefusedViewChangeTest {
         return Signed.sign(new ViewChange(1, proof, List.of(preparedAtThree()), List.of()), chain.keys.get(signer), TestChain.CHAIN_ID);
     }
 
-    private static List<SyncRequest> syncRequests(PbftEngine e) {
-        return e.hasReady() ? e.ready().syncRequests() : List.of();
-    }
-
     @Test
     void aViewChangeRefusedForACertificateAboveTheHorizonStillMakesItsStableProofStableAndTheLaggardSyncsUpToIt() {
-        PbftEngine e = laggard();
+        PbftEngine e = f.laggard();
 
-        StepResult r = e.step(chain.keys.get(0).publicKey(), viewChange(0, quorumProof()).encode());
+        StepResult r = e.step(chain.keys.get(0).publicKey(), viewChange(0, f.quorumProof()).encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
         assertThat(r.cause()).contains(ProofCode.PREPARED_BEYOND_HORIZON);
-        assertThat(e.stableCheckpointHeight()).isEqualTo(PROOF_HEIGHT);
-        assertThat(syncRequests(e)).singleElement().satisfies(s -> {
+        assertThat(e.stableCheckpointHeight()).isEqualTo(f.proofHeight);
+        assertThat(LaggardFixture.syncRequests(e)).singleElement().satisfies(s -> {
             assertThat(s.fromHeight()).isEqualTo(1);
-            assertThat(s.toHeight()).isEqualTo(PROOF_HEIGHT);
+            assertThat(s.toHeight()).isEqualTo(f.proofHeight);
         });
     }
 
     @Test
     void aNewViewRefusedForTheSameReasonMakesTheProofOfItsViewChangesStable() {
-        PbftEngine e = laggard();
-        List<Signed<ViewChange>> vcs = List.of(viewChange(0, quorumProof()), viewChange(1, quorumProof()), viewChange(2, quorumProof()));
+        PbftEngine e = f.laggard();
+        List<Signed<ViewChange>> vcs = List.of(viewChange(0, f.quorumProof()), viewChange(1, f.quorumProof()), viewChange(2, f.quorumProof()));
         int primaryOfView1 = indexOf(chain.validators.primaryOf(1));
         Signed<NewView> nv = Signed.sign(new NewView(1, vcs, List.of()), chain.keys.get(primaryOfView1), TestChain.CHAIN_ID);
 
         StepResult r = e.step(chain.keys.get(primaryOfView1).publicKey(), nv.encode());
 
         assertThat(r.reason()).isEqualTo(RejectReason.INVALID_VIEW_CHANGE);
-        assertThat(e.stableCheckpointHeight()).isEqualTo(PROOF_HEIGHT);
-        assertThat(syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(PROOF_HEIGHT);
+        assertThat(e.stableCheckpointHeight()).isEqualTo(f.proofHeight);
+        assertThat(LaggardFixture.syncRequests(e)).extracting(SyncRequest::toHeight).containsExactly(f.proofHeight);
     }
 
     @Test
     void aProofInsideTheHorizonWithFewerThanAQuorumOfValidSignaturesMakesNothingStable() {
-        PbftEngine e = laggard();
-        List<Signed<Checkpoint>> sigs = new ArrayList<>(List.of(checkpoint(0), checkpoint(1)));
+        PbftEngine e = f.laggard();
+        List<Signed<Checkpoint>> sigs = new ArrayList<>(List.of(f.checkpoint(0), f.checkpoint(1)));
         // Claims validator 2 signed, with validator 3's signature: it does not verify, so only two count.
-        Signed<Checkpoint> forged = checkpoint(3);
+        Signed<Checkpoint> forged = f.checkpoint(3);
         sigs.add(new Signed<>(forged.body(), chain.keys.get(2).publicKey(), forged.signature()));
 
-        e.step(chain.keys.get(0).publicKey(), viewChange(0, proofSignedBy(sigs)).encode());
+        e.step(chain.keys.get(0).publicKey(), viewChange(0, f.proofSignedBy(sigs)).encode());
 
         assertThat(e.stableCheckpointHeight()).isZero();
-        assertThat(syncRequests(e)).isEmpty();
+        assertThat(LaggardFixture.syncRequests(e)).isEmpty();
         // The two valid ones did count: a third CHECKPOINT from another validator completes the quorum.
-        e.step(chain.keys.get(2).publicKey(), checkpoint(2).encode());
-        assertThat(e.stableCheckpointHeight()).isEqualTo(PROOF_HEIGHT);
+        e.step(chain.keys.get(2).publicKey(), f.checkpoint(2).encode());
+        assertThat(e.stableCheckpointHeight()).isEqualTo(f.proofHeight);
     }
 }

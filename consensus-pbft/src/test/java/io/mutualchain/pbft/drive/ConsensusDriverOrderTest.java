@@ -40,6 +40,7 @@ class ConsensusDriverOrderTest {
         final TestChain chain;
         boolean failWrites;
         boolean failApply;
+        ConsensusDriver<StoreFailure> driver;
         long height;
         Hash32 head = TestChain.GENESIS;
         Hash32 root = Hash32.ZERO;
@@ -143,16 +144,23 @@ class ConsensusDriverOrderTest {
         }
     }
 
+    /** A driver of validator 0 among {@code n}, its epoch opened. */
+    private static Recorder opened(int n) throws StoreFailure {
+        Recorder r = new Recorder(new TestChain(n, 4, 8));
+        r.driver = r.driver();
+        r.driver.open();
+        return r;
+    }
+
     private static Block firstBlock(TestChain chain) {
         return chain.block(1, TestChain.GENESIS, Hash32.ZERO, 0, chain.nowMs);
     }
 
     @Test
     void aPrimaryWritesItsRecordsThenItsSignableBoundThenSendsItsProposal() throws StoreFailure {
-        TestChain chain = new TestChain(4, 4, 8);
-        Recorder r = new Recorder(chain);
-        ConsensusDriver<StoreFailure> driver = r.driver();
-        driver.open();
+        Recorder r = opened(4);
+        TestChain chain = r.chain;
+        ConsensusDriver<StoreFailure> driver = r.driver;
         driver.engine().orElseThrow().propose(firstBlock(chain));
 
         assertThat(driver.drain()).isFalse();
@@ -161,10 +169,9 @@ class ConsensusDriverOrderTest {
 
     @Test
     void aSingleValidatorsBlockReachesTheChainBeforeTheEngineHearsOfIt() throws StoreFailure {
-        TestChain chain = new TestChain(1, 4, 8);
-        Recorder r = new Recorder(chain);
-        ConsensusDriver<StoreFailure> driver = r.driver();
-        driver.open();
+        Recorder r = opened(1);
+        TestChain chain = r.chain;
+        ConsensusDriver<StoreFailure> driver = r.driver;
         PbftEngine engine = driver.engine().orElseThrow();
         engine.propose(firstBlock(chain));
 
@@ -178,10 +185,9 @@ class ConsensusDriverOrderTest {
 
     @Test
     void aFailedWriteStopsTheDriverBeforeAnythingIsSent() throws StoreFailure {
-        TestChain chain = new TestChain(4, 4, 8);
-        Recorder r = new Recorder(chain);
-        ConsensusDriver<StoreFailure> driver = r.driver();
-        driver.open();
+        Recorder r = opened(4);
+        TestChain chain = r.chain;
+        ConsensusDriver<StoreFailure> driver = r.driver;
         driver.engine().orElseThrow().propose(firstBlock(chain));
         r.failWrites = true;
 
@@ -191,10 +197,9 @@ class ConsensusDriverOrderTest {
 
     @Test
     void aFailedChainWriteLeavesTheEngineUntoldSoItCannotProposeOnAStateItDoesNotHave() throws StoreFailure {
-        TestChain chain = new TestChain(1, 4, 8);
-        Recorder r = new Recorder(chain);
-        ConsensusDriver<StoreFailure> driver = r.driver();
-        driver.open();
+        Recorder r = opened(1);
+        TestChain chain = r.chain;
+        ConsensusDriver<StoreFailure> driver = r.driver;
         PbftEngine engine = driver.engine().orElseThrow();
         engine.propose(firstBlock(chain));
         r.failApply = true;
@@ -206,10 +211,9 @@ class ConsensusDriverOrderTest {
 
     @Test
     void aDriverRestartedAfterTheChainWriteButBeforeTheEngineHeardOfItDoesNotApplyTheBlockAgain() throws StoreFailure {
-        TestChain chain = new TestChain(1, 4, 8);
-        Recorder r = new Recorder(chain);
-        ConsensusDriver<StoreFailure> first = r.driver();
-        first.open();
+        Recorder r = opened(1);
+        TestChain chain = r.chain;
+        ConsensusDriver<StoreFailure> first = r.driver;
         first.engine().orElseThrow().propose(firstBlock(chain));
         r.failApply = true;
         assertThatThrownBy(first::drain).isInstanceOf(StoreFailure.class);
