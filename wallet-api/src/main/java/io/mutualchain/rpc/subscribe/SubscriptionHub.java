@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  * makes it publish every height up to the signalled one, in order, exactly once. When it is more than
  * {@code lagBlocksMax} behind it skips to that distance, counts the skipped blocks and tells every
  * live subscription which heights it missed (the "bounded queue" between consensus and subscribers).
+ *
+ * <p>One connection cannot stop the others: a connection whose notification fails with an exception
+ * (a bug in its transport, say) has its subscriptions closed, with a WARN, and the hub goes on. Should
+ * anything else escape the hub's loop, it says so at ERROR and closes every session rather than fall
+ * silent while clients wait.
  */
 public final class SubscriptionHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
@@ -86,6 +91,12 @@ public final class SubscriptionHub implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("the subscription hub stopped at height {}; closing every subscription (clients must resubscribe after a"
+                    + " restart)", publishedHeight.get(), e);
+            for (Subscriptions s : List.copyOf(sessions)) {
+                closed(s);
+            }
         }
     }
 
@@ -121,7 +132,7 @@ public final class SubscriptionHub implements AutoCloseable {
             return;
         }
         for (Subscriptions s : now) {
-            s.publish(notes.get());
+            deliver(s, () -> s.publish(notes.get()));
         }
     }
 
@@ -130,7 +141,17 @@ public final class SubscriptionHub implements AutoCloseable {
         publishedHeight.set(to);
         LOG.warn("subscribers miss blocks {}..{}: {}", from, to, why);
         for (Subscriptions s : List.copyOf(sessions)) {
-            s.dropped(from, to, why);
+            deliver(s, () -> s.dropped(from, to, why));
+        }
+    }
+
+    /** Runs one connection's notification; if it throws, that connection's subscriptions end and the rest go on. */
+    private void deliver(Subscriptions s, Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a subscriber's connection failed while being notified; its subscriptions are closed", e);
+            closed(s);
         }
     }
 
