@@ -150,14 +150,6 @@ public final class ConsensusDriver<X extends Exception> {
         if (ready.persist().isEmpty()) {
             return;
         }
-        if (faults.contains(LoopFault.IGNORE_FAILED_WRITE)) {
-            try {
-                store.persist(ready.persist());
-            } catch (Exception ignored) {
-                // the breach under test: a failed write treated as done
-            }
-            return;
-        }
         store.persist(ready.persist());
     }
 

@@ -11,7 +11,5 @@ enum LoopFault {
     /** Never records the signable-through bound before signed messages leave. */
     SKIP_COVER,
     /** Drops a Ready's committed blocks: advances without applying them. */
-    ADVANCE_WITHOUT_APPLY,
-    /** Carries on after a failed write, as if the records were durable. */
-    IGNORE_FAILED_WRITE
+    ADVANCE_WITHOUT_APPLY
 }

@@ -49,4 +49,32 @@ final class FaultyStore implements ConsensusStore<RuntimeException> {
         }
         return new TreeMap<>(node.store);
     }
+
+    /**
+     * The broken adapter of {@code BrokenLoopTest}: this store, but a write that fails returns as if its
+     * records were durable, so the loop carries on and sends what they were to protect.
+     */
+    ConsensusStore<RuntimeException> ignoringFailedWrites() {
+        FaultyStore real = this;
+        return new ConsensusStore<>() {
+            @Override
+            public void persist(List<PersistOp> ops) {
+                try {
+                    real.persist(ops);
+                } catch (SimFault lost) {
+                    // the breach under test: nothing of the batch is on disk, and the loop is not told
+                }
+            }
+
+            @Override
+            public void coverSignableThrough(long height) {
+                real.coverSignableThrough(height);
+            }
+
+            @Override
+            public SortedMap<String, byte[]> records() {
+                return real.records();
+            }
+        };
+    }
 }

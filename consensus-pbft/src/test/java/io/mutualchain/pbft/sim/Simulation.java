@@ -21,6 +21,7 @@ import io.mutualchain.pbft.drive.DriverEvents;
 import io.mutualchain.pbft.drive.DriverPorts;
 import io.mutualchain.pbft.drive.EpochPlan;
 import io.mutualchain.pbft.drive.EpochSource;
+import io.mutualchain.pbft.drive.ConsensusStore;
 import io.mutualchain.pbft.drive.TestLoopFaults;
 import io.mutualchain.pbft.message.MessageCodec;
 import io.mutualchain.pbft.message.MessageType;
@@ -371,7 +372,8 @@ public final class Simulation {
     private void start(SimNode node) {
         node.restartAtTick = -1;
         FaultyStore store = new FaultyStore(node, storeFaults);
-        DriverPorts<RuntimeException> ports = new DriverPorts<>(store, messages -> sendAll(node, messages), new Chain(node),
+        ConsensusStore<RuntimeException> port = p.brokenLoop() == TestLoopFaults.Fault.IGNORE_FAILED_WRITE ? store.ignoringFailedWrites() : store;
+        DriverPorts<RuntimeException> ports = new DriverPorts<>(port, messages -> sendAll(node, messages), new Chain(node),
                 s -> serveSync(node, s), new Epochs(node), new Events(node));
         node.driver = TestLoopFaults.broken(new ConsensusDriver<>(config, () -> clockOf(node), node.key, b -> node.validate(b, GENESIS), ports),
                 p.brokenLoop());
