@@ -97,6 +97,9 @@ public final class SubscriptionHub implements AutoCloseable {
             for (Subscriptions s : List.copyOf(sessions)) {
                 closed(s);
             }
+            if (e instanceof Error error) {
+                throw error; // not ours to swallow: the JVM's own handling of it goes on
+            }
         }
     }
 
