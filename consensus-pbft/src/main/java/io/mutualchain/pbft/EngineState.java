@@ -53,6 +53,8 @@ final class EngineState {
     /** When the message being handled reached this node (local clock); a message replayed from the future-view buffer keeps its own. */
     long receivedAtMs;
     Untimely lastUntimely;
+    /** Why this replica last started or joined a view change; null before the first. */
+    ViewChangeCause lastViewChangeCause;
     /** The last height of this epoch once the ledger has scheduled the next one; none until then. */
     long epochEnd = PbftEngine.NO_EPOCH_END;
     /** The highest checkpoint a quorum signed above {@link #epochHorizon()}: this replica is behind at least that far. */

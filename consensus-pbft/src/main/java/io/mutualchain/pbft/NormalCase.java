@@ -190,7 +190,7 @@ final class NormalCase {
 
     private void reject(Slot s, String why) {
         s.verdict = Verdict.Kind.INVALID;
-        viewChanging.suspectPrimary("height " + s.height + " in view " + st.view + ": " + why);
+        viewChanging.suspectPrimary(ViewChangeCause.Kind.INVALID_PROPOSAL, "height " + s.height + " in view " + st.view + ": " + why);
     }
 
     private void sendPrepare(Slot s) {

@@ -15,6 +15,7 @@ import io.mutualchain.pbft.message.PrePrepare;
 import io.mutualchain.pbft.message.Prepare;
 import io.mutualchain.pbft.message.Signed;
 import io.mutualchain.pbft.message.ViewChange;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 
@@ -298,6 +299,11 @@ public final class PbftEngine {
     /** The last such refusal, or null if none. */
     public Untimely lastUntimely() {
         return st.lastUntimely;
+    }
+
+    /** Why this replica last started or joined a view change, if it ever did in this epoch. */
+    public Optional<ViewChangeCause> lastViewChangeCause() {
+        return Optional.ofNullable(st.lastViewChangeCause);
     }
 
     public long lastCommittedHeight() {

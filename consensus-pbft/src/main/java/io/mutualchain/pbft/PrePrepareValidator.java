@@ -40,12 +40,12 @@ final class PrePrepareValidator {
             // Both pre-prepares carry the primary's signature: relayed, they prove the equivocation to everyone.
             st.out.broadcast(slot.prePrepare.encode());
             st.out.broadcast(s.encode());
-            viewChanging.suspectPrimary("height " + pp.height() + " in view " + st.view + ": the primary sent two different blocks");
+            viewChanging.suspectPrimary(ViewChangeCause.Kind.EQUIVOCATION, "height " + pp.height() + " in view " + st.view + ": the primary sent two different blocks");
             return StepResult.rejected(RejectReason.CONFLICTING, "primary sent two blocks for height " + pp.height());
         }
         Validation bad = st.rules.check(pp.block(), pp.height(), pp.view(), false);
         if (bad instanceof Validation.Refused r) {
-            viewChanging.suspectPrimary("height " + pp.height() + " in view " + st.view + ": " + r.message());
+            viewChanging.suspectPrimary(ViewChangeCause.Kind.INVALID_PROPOSAL, "height " + pp.height() + " in view " + st.view + ": " + r.message());
             return StepResult.rejected(RejectReason.INVALID_BLOCK, r);
         }
         return checkTimely(pp);
@@ -70,7 +70,7 @@ final class PrePrepareValidator {
         st.untimelyProposals++;
         st.lastUntimely = u.get();
         String why = "height " + pp.height() + " in view " + pp.view() + " proposed by " + pp.block().header().proposer() + ": " + u.get();
-        viewChanging.suspectPrimary(why);
+        viewChanging.suspectPrimary(ViewChangeCause.Kind.UNTIMELY_PROPOSAL, why);
         return StepResult.rejected(RejectReason.UNTIMELY, why);
     }
 }

@@ -53,23 +53,26 @@ final class ViewChanging {
         if (st.active || viewChangeQuorum()) {
             st.ticksSinceProgress++;
         }
-        if (st.ticksSinceProgress >= currentTimeoutTicks()) {
+        long timeout = currentTimeoutTicks();
+        if (st.ticksSinceProgress >= timeout) {
             st.backoff = Math.min(st.backoff + 1, MAX_BACKOFF_SHIFT);
-            startViewChange(st.view + 1);
+            startViewChange(st.view + 1, ViewChangeCause.Kind.TIMEOUT, "no height committed for " + timeout + " ticks"
+                    + (st.active ? "" : " while changing view"));
         }
     }
 
     /** The primary proposed something no honest primary would: replace it now instead of waiting for the timer. */
-    void suspectPrimary(String why) {
+    void suspectPrimary(ViewChangeCause.Kind kind, String why) {
         st.lastInvalidProposal = why;
         st.invalidProposals++;
-        startViewChange(st.view + 1);
+        startViewChange(st.view + 1, kind, why);
     }
 
-    private void startViewChange(long target) {
+    private void startViewChange(long target, ViewChangeCause.Kind kind, String why) {
         if (target <= st.view) {
             return;
         }
+        st.lastViewChangeCause = new ViewChangeCause(kind, st.view, target, why);
         st.view = target;
         st.active = false;
         st.viewChangeCount++;
@@ -117,7 +120,8 @@ final class ViewChanging {
 
     /** §4.5.2: join a view change once f + 1 others are in higher views; go to the smallest of the f + 1 highest. */
     void checkJoin() {
-        st.viewChanges.joinTarget(st.view, st.quorums.f).ifPresent(this::startViewChange);
+        st.viewChanges.joinTarget(st.view, st.quorums.f).ifPresent(target -> startViewChange(target, ViewChangeCause.Kind.JOINED,
+                st.quorums.f + 1 + " other replicas are in view " + target + " or higher"));
     }
 
     /** As the primary of the view being changed to: once q VIEW-CHANGEs are in, send the NEW-VIEW and enter the view. */

@@ -63,6 +63,12 @@ class BlockTimeTest {
         assertThat(e.ready().persist()).extracting(PersistOp::key).doesNotContain("pbft/p/00000000000000000001");
         assertThat(e.isViewActive()).isFalse();
         assertThat(e.view()).isEqualTo(1);
+        assertThat(e.lastViewChangeCause()).hasValueSatisfying(c -> {
+            assertThat(c.kind()).isEqualTo(ViewChangeCause.Kind.UNTIMELY_PROPOSAL);
+            assertThat(c.fromView()).isZero();
+            assertThat(c.toView()).isEqualTo(1);
+            assertThat(c.detail()).contains("is after the bound");
+        });
     }
 
     @Test

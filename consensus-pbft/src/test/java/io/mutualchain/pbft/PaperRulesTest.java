@@ -114,6 +114,10 @@ class PaperRulesTest {
         assertThat(e.isViewActive()).isFalse();
         assertThat(e.invalidProposals()).isEqualTo(1);
         assertThat(e.lastInvalidProposal()).contains("bad transactions");
+        assertThat(e.lastViewChangeCause()).hasValueSatisfying(c -> {
+            assertThat(c.kind()).isEqualTo(ViewChangeCause.Kind.INVALID_PROPOSAL);
+            assertThat(c.detail()).contains("bad transactions");
+        });
     }
 
     @Test
@@ -245,7 +249,12 @@ class PaperRulesTest {
         for (int i = 1; i < 4; i++) {
             assertThat(c.engines.get(i).view()).isEqualTo(1);
             assertThat(c.engines.get(i).isViewActive()).isTrue();
+            // each backup either timed out itself or joined the f + 1 that did; at least one timed out
+            assertThat(c.engines.get(i).lastViewChangeCause()).hasValueSatisfying(cause ->
+                    assertThat(cause.kind()).isIn(ViewChangeCause.Kind.TIMEOUT, ViewChangeCause.Kind.JOINED));
         }
+        assertThat(c.engines.subList(1, 4)).anySatisfy(e ->
+                assertThat(e.lastViewChangeCause().orElseThrow().kind()).isEqualTo(ViewChangeCause.Kind.TIMEOUT));
         assertThat(c.propose()).isTrue();
         c.settle();
         for (int i = 1; i < 4; i++) {

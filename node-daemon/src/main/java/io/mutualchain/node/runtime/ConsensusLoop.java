@@ -100,6 +100,7 @@ final class ConsensusLoop implements AutoCloseable {
                 r -> sync.request(r.fromHeight(), r.toHeight(), r.holders(), System.currentTimeMillis()), epochs, events);
         this.driver = new ConsensusDriver<>(engineConfig, clock, key, new LedgerBlockValidator(ledger), ports);
         this.proposer = new Proposer(ledger, mempool, network, key.publicKey(), clock, emptyBlockIntervalMs, activity);
+        events.onCommit(b -> proposer.committed(b.height()));
         this.inbound = new ConsensusInbound(driver, ledger, network, activity);
     }
 
@@ -258,6 +259,16 @@ final class ConsensusLoop implements AutoCloseable {
 
     long refusedMessages() {
         return inbound.refusedMessages();
+    }
+
+    /** The most transactions this node's next proposal will carry. */
+    int proposalMaxTxs() {
+        return proposer.proposalMaxTxs();
+    }
+
+    /** View changes this node started or joined, by cause. */
+    ViewChangeCounts viewChangeCauses() {
+        return events.viewChangeCauses();
     }
 
     /** Proposals this node refused under the block-time rule. */

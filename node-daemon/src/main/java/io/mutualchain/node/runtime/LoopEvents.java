@@ -9,6 +9,7 @@ import io.mutualchain.node.mempool.Mempool;
 import io.mutualchain.pbft.CommittedBlock;
 import io.mutualchain.pbft.LocalClock;
 import io.mutualchain.pbft.PbftEngine;
+import io.mutualchain.pbft.ViewChangeCause;
 import io.mutualchain.pbft.drive.DriverEvents;
 import io.mutualchain.pbft.drive.EpochPlan;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ final class LoopEvents implements DriverEvents {
     private final LongSupplier highestPeerHeight;
     private final List<Consumer<Block>> commitListeners = new ArrayList<>();
     /** The engine's view, published for other threads (the engine itself is confined to the loop). */
+    private final ViewChangeCounts viewChangeCauses = new ViewChangeCounts();
+    /** The engine's last reported cause, so each is logged and counted once (consensus thread only). */
+    private ViewChangeCause lastCause;
     private volatile long view;
     private volatile long viewChanges;
     private volatile boolean validating;
@@ -104,6 +108,11 @@ final class LoopEvents implements DriverEvents {
             view = 0;
             return;
         }
+        e.lastViewChangeCause().filter(c -> c != lastCause).ifPresent(c -> {
+            lastCause = c;
+            viewChangeCauses.count(c.kind());
+            LOG.warn("view change started: {}", c);
+        });
         long newView = e.view();
         if (newView != view) {
             LOG.warn("view {} -> {}: primary is now {}{}", view, newView, e.primary(),
@@ -130,6 +139,10 @@ final class LoopEvents implements DriverEvents {
 
     long view() {
         return view;
+    }
+
+    ViewChangeCounts viewChangeCauses() {
+        return viewChangeCauses;
     }
 
     long viewChanges() {

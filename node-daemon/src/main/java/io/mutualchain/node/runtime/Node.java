@@ -205,7 +205,7 @@ public final class Node implements AutoCloseable {
         if (config.metricsPort() != 0) {
             metrics = NodeMetrics.server(config, ledger, mempool, p2p, sync, stats, view, viewChanges,
                     () -> halt == null, loop::validators, loop::isValidator, gossip, rpc::adminRefusals, loop::untimelyProposals,
-                    loop::blockTimeLagMs);
+                    loop::blockTimeLagMs, loop.viewChangeCauses(), loop::proposalMaxTxs);
             metrics.start();
             started.push(metrics);
             LOG.info("metrics on http://{}:{}/metrics", config.rpcHost(), metrics.port());

@@ -11,6 +11,7 @@ import io.mutualchain.node.sync.BlockSync;
 import io.mutualchain.node.sync.TxGossip;
 import io.mutualchain.p2p.P2pNode;
 import io.mutualchain.p2p.RefusalReason;
+import io.mutualchain.pbft.ViewChangeCause;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,9 @@ final class NodeMetrics {
     static MetricsServer server(NodeConfig config, Ledger ledger, Mempool mempool, P2pNode p2p, BlockSync sync, NodeStats stats,
                                 LongSupplier view, LongSupplier viewChanges, BooleanSupplier healthy, Supplier<ValidatorSet> currentSet,
                                 BooleanSupplier validator, TxGossip gossip, LongSupplier adminRefused,
-                                LongSupplier untimelyProposals, LongSupplier blockTimeLagMs) throws IOException {
+                                LongSupplier untimelyProposals, LongSupplier blockTimeLagMs, ViewChangeCounts causes,
+                                LongSupplier proposalMaxTxs)
+            throws IOException {
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("mc_height", "gauge", "Height of the last committed block.", ledger::height));
         m.add(new Metric("mc_blocks_committed_total", "counter", "Blocks committed (or synced) since the node started.", stats.committedBlocks::get));
@@ -38,6 +41,14 @@ final class NodeMetrics {
         m.add(new Metric("mc_transactions_failed_total", "counter", "Transactions committed with a failed receipt.", stats.failedTxs::get));
         m.add(new Metric("mc_view", "gauge", "Current PBFT view (0 on observers).", view));
         m.add(new Metric("mc_view_changes_total", "counter", "View changes this node took part in.", viewChanges));
+        for (ViewChangeCause.Kind k : ViewChangeCause.Kind.values()) {
+            m.add(new Metric("mc_view_changes_started_total", "cause=\"" + k.name() + "\"", "counter",
+                    "View changes this node started or joined, by cause (each is also a WARN line 'view change started').",
+                    () -> causes.of(k)));
+        }
+        m.add(new Metric("mc_proposal_max_txs", "gauge",
+                "Most transactions this node's next proposal will carry: sized to commit within a third of the block-time rule's message delay.",
+                proposalMaxTxs));
         m.add(new Metric("mc_proposals_untimely_total", "counter",
                 "Proposals this validator refused because their block time was outside its clock window (block-time rule).", untimelyProposals));
         m.add(new Metric("mc_block_time_lag_ms", "gauge",

@@ -36,6 +36,7 @@ final class Proposer {
     private final LocalClock clock;
     private final long emptyBlockIntervalMs;
     private final LoopActivity activity;
+    private final ProposalBudget budget;
 
     Proposer(Ledger ledger, Mempool mempool, Network network, PublicKey self, LocalClock clock, long emptyBlockIntervalMs,
              LoopActivity activity) {
@@ -47,6 +48,17 @@ final class Proposer {
         this.clock = clock;
         this.emptyBlockIntervalMs = emptyBlockIntervalMs;
         this.activity = activity;
+        this.budget = new ProposalBudget(params.messageDelayMs(), params.maxBlockTxs());
+    }
+
+    /** The block at {@code height} was committed here (consensus thread): the budget learns from this node's own proposals. */
+    void committed(long height) {
+        budget.committed(height, clock.nowMs());
+    }
+
+    /** The most transactions this node's next proposal will carry (a metric). */
+    int proposalMaxTxs() {
+        return budget.maxTxs();
     }
 
     /**
@@ -81,18 +93,23 @@ final class Proposer {
             return false; // without links to a quorum a proposal would only wait, and grow untimely, until they come up
         }
         long now = clock.nowMs();
-        OptionalLong timestamp = engine.proposalTimestamp(ledger.lastBlockTimeMs());
-        if (timestamp.isEmpty()) {
+        OptionalLong earliest = engine.proposalTimestamp(ledger.lastBlockTimeMs());
+        if (earliest.isEmpty()) {
             return false; // the parent is stamped beyond this clock's precision: wait for the clock rather than propose an untimely block
         }
         activity.now("proposing a block");
-        List<Transaction> txs = mempool.takeForBlock(params.maxBlockTxs(), params.maxBlockBytes() - BLOCK_OVERHEAD_BYTES, params.blockGasLimit());
+        List<Transaction> txs = mempool.takeForBlock(budget.maxTxs(), params.maxBlockBytes() - BLOCK_OVERHEAD_BYTES, params.blockGasLimit());
         if (txs.isEmpty() && now - ledger.lastBlockTimeMs() < emptyBlockIntervalMs) {
             return false;
         }
-        Block block = BlockBuilder.build(ledger.genesis().chainId(), engine.nextProposalHeight(), ledger.lastBlockHash(),
-                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), timestamp.getAsLong());
+        // Stamped after the transactions were chosen, as close to sending as the header allows: the
+        // backups judge the stamp against when the proposal reaches them.
+        long timestamp = engine.proposalTimestamp(ledger.lastBlockTimeMs()).orElse(earliest.getAsLong());
+        long height = engine.nextProposalHeight();
+        Block block = BlockBuilder.build(ledger.genesis().chainId(), height, ledger.lastBlockHash(),
+                ledger.lastBlockTimeMs(), ledger.stateRoot(), ledger.receiptsRoot(), txs, self, engine.view(), timestamp);
         engine.propose(block);
+        budget.proposed(height, txs.size(), clock.nowMs());
         return true;
     }
 }
