@@ -48,10 +48,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "20",
             description = "Transactions per JSON-RPC batch request (default ${DEFAULT-VALUE}; 1 = one HTTP request each).")
     int batch;
+    @Option(names = "--metrics", paramLabel = "URL[,URL…]", split = ",",
+            description = "The nodes' metrics endpoints (e.g. http://127.0.0.1:26602/metrics): adds the nodes' CPU time per committed"
+                    + " transaction and the view changes during the run to the result.")
+    List<String> metricsUrls = List.of();
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up waiting for commits after this long (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
     @Mixin
     JsonOption json;
+
+    private static NodeCounters scrape(List<URI> metricsEndpoints) throws InterruptedException {
+        try {
+            return NodeCounters.scrape(metricsEndpoints);
+        } catch (IOException e) {
+            throw new UserError("cannot read the nodes' metrics: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -93,6 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
         watch.start();
         System.err.println("bench: submitting with " + concurrency + " threads" + (rate > 0 ? " at " + rate + " tx/s" : "") + "…");
         List<URI> endpoints = clients.stream().map(RpcClient::endpoint).toList();
+        List<URI> metricsEndpoints = metricsUrls.stream().map(u -> URI.create(u.trim())).toList();
+        NodeCounters countersBefore = metricsEndpoints.isEmpty() ? null : scrape(metricsEndpoints);
         Submitter.Result sub = new Submitter(endpoints, perAccount, concurrency, rate, batch).run();
 
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
@@ -100,6 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
             Thread.sleep(BlockWatcher.POLL_MS);
         }
         watcher.stop();
+        NodeCounters during = countersBefore == null ? null : scrape(metricsEndpoints).minus(countersBefore);
 
         List<Long> lat = new ArrayList<>();
         long lastCommit = sub.startNanos();
@@ -137,9 +152,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (!sub.firstRejection().isEmpty()) {
             o.put("firstRejection", sub.firstRejection());
         }
+        String nodeLine = "";
+        if (during != null) {
+            long cpuMicrosPerTx = l.length == 0 ? 0 : during.cpuNanos() / 1_000 / l.length;
+            o.put("nodeCpuSeconds", Math.round(during.cpuNanos() / 1e6) / 1000.0);
+            o.put("nodeCpuMicrosPerTx", cpuMicrosPerTx);
+            o.put("viewChanges", during.viewChanges());
+            nodeLine = String.format("; nodes' CPU %d µs per committed transaction, %d view changes", cpuMicrosPerTx, during.viewChanges());
+        }
         new Printer(System.out, json.enabled()).print(o, String.format(
-                "committed %d/%d transfers in %.2f s: %.1f tx/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (max %.1f ms)%s",
-                l.length, txCount, seconds, tps, stats.p50Ms(), stats.p95Ms(), stats.p99Ms(), stats.maxMs(),
+                "committed %d/%d transfers in %.2f s: %.1f tx/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (max %.1f ms)%s%s",
+                l.length, txCount, seconds, tps, stats.p50Ms(), stats.p95Ms(), stats.p99Ms(), stats.maxMs(), nodeLine,
                 sub.rejected() == 0 ? "" : "; " + sub.rejected() + " refused, first: " + sub.firstRejection()));
         return l.length == sub.accepted() ? 0 : 1;
     }

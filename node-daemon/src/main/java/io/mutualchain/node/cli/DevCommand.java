@@ -38,6 +38,9 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--admin-token-file", paramLabel = "FILE",
             description = "Turn on the admin_ RPC methods behind the token in FILE (see 'admin token'); off by default.")
     Path adminTokenFile;
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve /metrics, /health and /ready on this port of 127.0.0.1 (default: off).")
+    int metricsPort;
     @Mixin
     JsonOption json;
 
@@ -57,7 +60,7 @@ public final class DevCommand implements Callable<Integer> {
             throw new UserError("cannot prepare the dev chain in " + dataDir + ": " + e.getMessage());
         }
         NodeConfig config = NodeConfig.standalone("dev", dataDir, genesisFile, validatorKey, rpcPort, emptyBlockIntervalMs)
-                .withAdminTokenFile(adminTokenFile);
+                .withAdminTokenFile(adminTokenFile).withMetricsPort(metricsPort);
         KeyPair dev = developer;
         return NodeRunner.run(config, node -> {
             String url = "http://" + NodeConfig.DEFAULT_RPC_HOST + ":" + node.rpcPort();

@@ -126,6 +126,12 @@ public record NodeConfig(String name, Path dataDir, Path genesisFile, Path keyFi
                 p2pHost, p2pPort, peers, metricsPort, adminTokenFile, calls, clockOffsetMs);
     }
 
+    /** This config with /metrics, /health and /ready on {@code port} of the RPC host (0 turns them off). */
+    public NodeConfig withMetricsPort(int port) {
+        return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,
+                p2pHost, p2pPort, peers, port, adminTokenFile, calls, clockOffsetMs);
+    }
+
     /** This config with the admin methods behind the token in {@code file} (null turns them off). */
     public NodeConfig withAdminTokenFile(Path file) {
         return new NodeConfig(name, dataDir, genesisFile, keyFile, rpcHost, rpcPort, tickMs, emptyBlockIntervalMs, mempool,

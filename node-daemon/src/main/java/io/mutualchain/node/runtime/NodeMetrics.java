@@ -36,6 +36,8 @@ final class NodeMetrics {
             throws IOException {
         List<Metric> m = new ArrayList<>();
         m.add(new Metric("mc_height", "gauge", "Height of the last committed block.", ledger::height));
+        m.add(new Metric("mc_process_cpu_nanoseconds_total", "counter",
+                "CPU time this node's process has used (all threads, user and system), as the JVM reports it.", ProcessCpu::nanos));
         m.add(new Metric("mc_blocks_committed_total", "counter", "Blocks committed (or synced) since the node started.", stats.committedBlocks::get));
         m.add(new Metric("mc_transactions_committed_total", "counter", "Successful transactions committed since the node started.", stats.committedTxs::get));
         m.add(new Metric("mc_transactions_failed_total", "counter", "Transactions committed with a failed receipt.", stats.failedTxs::get));

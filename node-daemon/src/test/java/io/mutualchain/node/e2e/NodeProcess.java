@@ -65,12 +65,19 @@ final class NodeProcess implements AutoCloseable {
         return startDev(dataDir, rpcPort, logDir, QUIET_EMPTY_BLOCK_INTERVAL);
     }
 
-    private static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir, Duration emptyBlockInterval)
+    /** A dev node as {@link #startDev(Path, int, Path)} with more {@code dev} options (e.g. {@code --metrics-port}). */
+    static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir, String... moreOptions) throws IOException, InterruptedException {
+        return startDev(dataDir, rpcPort, logDir, EMPTY_BLOCK_INTERVAL, moreOptions);
+    }
+
+    private static NodeProcess startDev(Path dataDir, int rpcPort, Path logDir, Duration emptyBlockInterval, String... moreOptions)
             throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path log = Files.createTempFile(logDir, "node-", ".log");
-        Process p = new ProcessBuilder(command("dev", "--data-dir", dataDir.toString(), "--rpc-port", Integer.toString(rpcPort),
-                "--empty-block-interval-ms", Long.toString(emptyBlockInterval.toMillis())))
+        List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dataDir.toString(), "--rpc-port", Integer.toString(rpcPort),
+                "--empty-block-interval-ms", Long.toString(emptyBlockInterval.toMillis())));
+        args.addAll(List.of(moreOptions));
+        Process p = new ProcessBuilder(command(args.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
